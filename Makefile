@@ -1,0 +1,23 @@
+# The two commands of the quick start: `make site` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+BUILD_DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libjs-katex fonts-katex
+BROWSER_DEBS := chromium
+
+.PHONY: site test bench deps browser-deps
+
+deps:
+	@scripts/require-debs $(BUILD_DEBS)
+
+browser-deps:
+	@scripts/require-debs $(BROWSER_DEBS)
+
+site: deps
+	$(SWIFT) build --product lecture
+	$(SWIFT) run --skip-build lecture build
+
+test: deps browser-deps
+	$(SWIFT) test
+
+bench: deps
+	Benchmarks/run

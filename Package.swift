@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "LectureCompanion",
+    products: [
+        .executable(name: "lecture", targets: ["lecture"]),
+        .library(name: "Neural", targets: ["Neural"]),
+        .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
+        // What a chapter program links: built optimized by the runner into its cache.
+        .library(name: "LectureKit", type: .dynamic, targets: ["LectureRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Neural"),
+        .target(name: "Charts"),
+        .target(name: "LectureRuntime", dependencies: ["Neural", "Charts"]),
+        .target(name: "Literate", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "LectureCLI",
+            dependencies: [
+                "Literate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The LectureRuntime module.

@@ -1,0 +1,3 @@
+import LectureCLI
+
+await LectureCommand.main()
