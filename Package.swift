@@ -21,8 +21,9 @@ let package = Package(
         ),
         .target(name: "Neural"),
         .target(name: "Charts"),
-        .target(name: "LectureRuntime", dependencies: ["Neural", "Charts"]),
-        .target(name: "Literate", dependencies: ["CCmarkGFM"]),
+        .target(name: "CellOutput"),
+        .target(name: "LectureRuntime", dependencies: ["Neural", "Charts", "CellOutput"]),
+        .target(name: "Literate", dependencies: ["CCmarkGFM", "CellOutput"]),
         .target(
             name: "LectureCLI",
             dependencies: [

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Literate
+
+/// `lecture bless`: runs chapters and records their outputs in the Markdown.
+struct BlessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bless",
+        abstract: "Run chapters and write their outputs and cited values into the lectures.",
+        discussion: """
+        Each cell's output goes into the `output` fence right after it (created when
+        missing); each citation {{expression: value}} gets the value the run computed.
+        No other byte changes, and each file is replaced atomically. A chapter that
+        does not compile or run is left as it was.
+
+        Examples:
+          lecture bless          every chapter
+          lecture bless 2 3      chapters 2 and 3
+
+        Exit status: 0 when every chapter was recorded, 1 when one failed to run, 2 for bad usage or input.
+        """
+    )
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: ArgumentHelp("Chapters: numbers, ids, unique id prefixes or paths (default: all).", valueName: "chapter"))
+    var chapters: [String] = []
+
+    func run() async throws {
+        do {
+            let results = try await course.run(try course.chapterPaths(chapters))
+            var failed = 0, changed = 0
+            for result in results {
+                switch result {
+                case .failure(let diagnostics):
+                    printError(diagnostics.description)
+                    failed += 1
+                case .success(let run) where !run.succeeded:
+                    run.diagnostics.forEach { printError($0.description) }
+                    printError("\(run.lecture.path): not recorded, since the chapter did not run cleanly")
+                    failed += 1
+                case .success(let run):
+                    let blessed = Blesser.blessedSource(run)
+                    guard blessed != run.lecture.source else { continue }
+                    do { try Blesser.write(blessed, to: run.lecture.path) } catch {
+                        printError("\(run.lecture.path): error: \(error.localizedDescription)")
+                        failed += 1
+                        continue
+                    }
+                    printError("\(run.lecture.path): recorded")
+                    changed += 1
+                }
+            }
+            print("bless: \(results.count - failed) passed, \(failed) failed (\(changed) file\(changed == 1 ? "" : "s") changed)")
+            if failed > 0 { throw ExitCode(1) }
+        } catch let failure as Failure {
+            throw Failure.exit(failure)
+        }
+    }
+}

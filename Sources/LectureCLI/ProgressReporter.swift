@@ -1,0 +1,69 @@
+import Foundation
+import Literate
+import Synchronization
+
+/// Shows what each chapter is doing on standard error: on a terminal, one line per
+/// chapter updated in place (compiling, running, done, with times); in a pipe or
+/// in CI, one plain line per chapter when it is done.
+final class ProgressReporter: Sendable {
+    private struct State {
+        var lines: [String: String] = [:]
+        var drawn = 0
+        var started: [String: Date] = [:]
+    }
+
+    private let chapters: [String]
+    private let live: Bool
+    private let state = Mutex(State())
+
+    init(chapters: [String]) {
+        self.chapters = chapters
+        let environment = ProcessInfo.processInfo.environment
+        live = isatty(STDERR_FILENO) != 0 && environment["CI"] == nil && environment["TERM"] != "dumb"
+    }
+
+    func handle(_ event: CourseRunner.Event) {
+        state.withLock { state in
+            switch event {
+            case .phase(let chapter, let phase):
+                if state.started[chapter] == nil { state.started[chapter] = Date() }
+                guard live else { return }
+                state.lines[chapter] = "\(chapter): \(phase == .compiling ? "compiling" : "running")…"
+            case .finished(let chapter, let seconds):
+                let line = "\(chapter): done in \(String(format: "%.1f", seconds)) s"
+                guard live else { return printError(line) }
+                state.lines[chapter] = line
+            }
+            redraw(&state)
+        }
+    }
+
+    /// A line of its own, above the live display.
+    func note(_ message: String) {
+        state.withLock { state in
+            clear(&state)
+            printError(message)
+            redraw(&state)
+        }
+    }
+
+    /// Leaves the last state of the display on screen.
+    func finish() {
+        state.withLock { state in state.drawn = 0 }
+    }
+
+    private func clear(_ state: inout State) {
+        guard live, state.drawn > 0 else { return }
+        FileHandle.standardError.write(Data("\u{1B}[\(state.drawn)A\u{1B}[J".utf8))
+        state.drawn = 0
+    }
+
+    private func redraw(_ state: inout State) {
+        guard live else { return }
+        clear(&state)
+        let lines = chapters.compactMap { state.lines[$0] }
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        state.drawn = lines.count
+    }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CellOutput
+
+// What a generated chapter program calls between its cells. The names start with
+// an underscore: lecture code never calls them.
+
+/// Prepares standard output: line-buffered, so the text of a cell that traps is not
+/// lost in a buffer.
+public func _beginChapter() {
+    setvbuf(stdout, nil, _IOLBF, 0)
+}
+
+/// Marks the start of cell `index`.
+public func _beginCell(_ index: Int) {
+    emit(.cellStarted(index: index))
+}
+
+/// Reports the value of citation `index`, printed exactly (a `Double` as the
+/// shortest text that reads back as the same value).
+public func _cite(_ index: Int, _ value: () -> Any) {
+    emit(.citation(index: index, value: String(describing: value())))
+}
+
+/// Flushes what the last cell printed.
+public func _endChapter() {
+    fflush(stdout)
+}
+
+/// Writes an event line into the output stream, after any text already printed.
+func emit(_ event: CellEvent) {
+    print(event.line, terminator: "")
+    fflush(stdout)
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Writes a run's outputs and citation values into its lecture's source, changing
+/// no other byte.
+public enum Blesser {
+    /// The lecture's source with every recorded output and citation value replaced
+    /// by what `run` produced; a cell without an `output` fence gets one right after
+    /// it, and a cell that printed nothing loses its fence.
+    public static func blessedSource(_ run: ChapterRun) -> String {
+        let lecture = run.lecture
+        let bytes = Array(lecture.source.utf8)
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        func start(ofLine line: Int) -> Int { line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.count }
+
+        var edits: [(range: Range<Int>, text: String)] = []
+        for cell in lecture.cells where cell.options.recordsOutput {
+            guard run.cells[cell.index] != nil else { continue }
+            let text = run.recordedText(ofCell: cell.index)
+            if let recorded = cell.recorded {
+                let whole = start(ofLine: recorded.fence.openLine)..<start(ofLine: recorded.fence.closeLine + 1)
+                edits.append((whole, text.isEmpty ? "" : fence(text)))
+            } else if !text.isEmpty {
+                let after = start(ofLine: cell.fence.closeLine + 1)
+                let newline = after > 0 && bytes[after - 1] != UInt8(ascii: "\n") ? "\n" : ""
+                edits.append((after..<after, newline + fence(text)))
+            }
+        }
+        for citation in lecture.citations {
+            guard let actual = run.citations[citation.index] else { continue }
+            edits.append((citation.byteRange, "{{\(citation.expression): \(value(actual, like: citation.recorded))}}"))
+        }
+
+        var result = bytes
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            result.replaceSubrange(edit.range, with: Array(edit.text.utf8))
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Replaces the file at `path` with `contents` atomically, keeping its permissions.
+    public static func write(_ contents: String, to path: String) throws {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        try BuildCache.writeAtomically(Data(contents.utf8), to: path)
+        if let permissions = attributes?[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
+        }
+    }
+
+    /// An `output` fence around `text`, its backtick run longer than any inside.
+    static func fence(_ text: String) -> String {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let marker = String(repeating: "`", count: max(3, longest + 1))
+        return marker + "output\n" + text + (text.hasSuffix("\n") ? "" : "\n") + marker + "\n"
+    }
+
+    /// A citation value written like the recorded one (same decimals or significant
+    /// digits), or with six significant digits when nothing was recorded.
+    static func value(_ actual: String, like recorded: String?) -> String {
+        guard let number = Double(actual) else { return actual }
+        if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return String(format: "%.6g", number)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The Swift toolchain that builds chapter programs: `swift` and `swiftc` from the
+/// `PATH` (or `SWIFT_EXEC`'s folder), and its version, which is part of every
+/// cache key.
+public struct Toolchain: Sendable {
+    public var swift: String
+    public var swiftc: String
+    public var version: String
+
+    public static func locate() async throws(Diagnostic) -> Toolchain {
+        guard let swiftc = findExecutable("swiftc"), let swift = findExecutable("swift") else {
+            throw Diagnostic(at: nil, "cannot find swiftc on the PATH; install Swift 6 and add its usr/bin to the PATH")
+        }
+        let result = try? await ChildProcess(executable: swiftc, arguments: ["--version"]).run()
+        guard let result, result.succeeded else {
+            throw Diagnostic(at: nil, "'\(swiftc) --version' failed")
+        }
+        return Toolchain(swift: swift, swiftc: swiftc, version: result.standardOutput + result.standardError)
+    }
+
+    private static func findExecutable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -1,0 +1,33 @@
+import CellOutput
+
+/// Everything a run of one chapter produced: each cell's output, the citations'
+/// values, and what went wrong.
+public struct ChapterRun: Sendable {
+    public var lecture: Lecture
+    /// Output items by cell index, for every cell that ran (including the compiler's
+    /// errors of a `fails` cell and the trap of a `crashes` cell, as text).
+    public var cells: [Int: [OutputItem]] = [:]
+    /// Citation values by citation index, printed exactly.
+    public var citations: [Int: String] = [:]
+    /// Compile errors, traps, timeouts and broken expectations, at their cell's line.
+    public var diagnostics: [Diagnostic] = []
+    /// What the runner did and why (for `--verbose`).
+    public var log: [String] = []
+    /// Seconds spent compiling and running.
+    public var compileSeconds = 0.0
+    public var runSeconds = 0.0
+
+    public init(lecture: Lecture) {
+        self.lecture = lecture
+    }
+
+    /// The text a cell's `output` fence should hold.
+    public func recordedText(ofCell index: Int) -> String {
+        var output = ChapterOutput()
+        output.cells = cells
+        return output.recordedText(ofCell: index)
+    }
+
+    /// Whether every program compiled and ran as its cells expect.
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}
