@@ -3,6 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "LectureCompanion",
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lecture", targets: ["lecture"]),
         .library(name: "Neural", targets: ["Neural"]),

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc  // stdout is a C global; only the main thread writes it.
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
 import CellOutput
 

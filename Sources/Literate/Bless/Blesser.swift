@@ -13,10 +13,27 @@ public enum Blesser {
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
         func start(ofLine line: Int) -> Int { line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.count }
 
+        // Output fences added or resized above a cell move its lines; messages that
+        // name lines of the lecture (a `fails` cell's compiler errors, a trap) are
+        // recorded with the lines the file will have.
+        var shifts: [(line: Int, delta: Int)] = []
+        for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
+            let text = run.recordedText(ofCell: cell.index)
+            let newLines = text.isEmpty ? 0 : fence(text).filter { $0 == "\n" }.count
+            let oldLines = cell.recorded.map { $0.fence.closeLine - $0.fence.openLine + 1 } ?? 0
+            shifts.append((cell.fence.closeLine, newLines - oldLines))
+        }
+        func moved(_ line: Int) -> Int {
+            line + shifts.filter { $0.line < line }.map(\.delta).reduce(0, +)
+        }
+
         var edits: [(range: Range<Int>, text: String)] = []
         for cell in lecture.cells where cell.options.recordsOutput {
             guard run.cells[cell.index] != nil else { continue }
-            let text = run.recordedText(ofCell: cell.index)
+            var text = run.recordedText(ofCell: cell.index)
+            if cell.options.fails || cell.options.crashes {
+                text = renumbered(text, fileName: lecture.fileName, moved)
+            }
             if let recorded = cell.recorded {
                 let whole = start(ofLine: recorded.fence.openLine)..<start(ofLine: recorded.fence.closeLine + 1)
                 edits.append((whole, text.isEmpty ? "" : fence(text)))
@@ -45,6 +62,23 @@ public enum Blesser {
         if let permissions = attributes?[.posixPermissions] {
             try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
         }
+    }
+
+    /// `text` with each `fileName:LINE` reference passed through `moved`.
+    static func renumbered(_ text: String, fileName: String, _ moved: (Int) -> Int) -> String {
+        let marker = fileName + ":"
+        var result = ""
+        var rest = Substring(text)
+        while let found = rest.range(of: marker) {
+            result += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let line = Int(digits) {
+                result += String(moved(line))
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        return result + rest
     }
 
     /// An `output` fence around `text`, its backtick run longer than any inside.

@@ -22,8 +22,11 @@ public struct ChapterCompiler: Sendable {
         self.library = library
     }
 
+    /// Cell code is glue around the optimized library, so it is compiled without
+    /// optimization: that keeps `precondition` messages and bounds-check messages,
+    /// which `-O` drops, and compiles faster.
     var flags: [String] {
-        ["-O", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
+        ["-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
          "-I", library.modulesFolder, "-L", library.libraryFolder, "-lLectureKit",
          "-Xlinker", "-rpath", "-Xlinker", library.libraryFolder, "-module-name", "Chapter"]
     }

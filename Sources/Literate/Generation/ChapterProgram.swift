@@ -4,7 +4,10 @@
 ///
 /// Before each cell the program tells the runner which cell starts; each cell's code
 /// follows a `#sourceLocation` naming its Markdown line, so compiler errors and
-/// traps in cell code point at the lecture.
+/// traps in cell code point at the lecture. Citations are evaluated once every cell
+/// has run, wherever they stand in the prose: a citation above the cell that
+/// defines its value is fine, and a value that a later cell changes is cited as it
+/// ends up.
 public struct ChapterProgram: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         /// Every cell that runs normally, and the citations.
@@ -39,8 +42,8 @@ public struct ChapterProgram: Equatable, Sendable {
             if !cell.code.hasSuffix("\n") { source += "\n" }
             source += "#sourceLocation()\n"
         }
-        func emitCitations(after cellCount: Int) {
-            for citation in lecture.citations where citation.cellsBefore == cellCount {
+        func emitCitations() {
+            for citation in lecture.citations {
                 source += "LectureRuntime._cite(\(citation.index)) { () -> Any in\n"
                 source += "#sourceLocation(file: \(path), line: \(citation.location.line))\n"
                 source += "return (\(citation.expression))\n"
@@ -49,11 +52,8 @@ public struct ChapterProgram: Equatable, Sendable {
         }
         switch purpose {
         case .main:
-            emitCitations(after: 0)
-            for cell in lecture.cells {
-                if cell.options.runsInMainProgram { emit(cell) }
-                emitCitations(after: cell.index + 1)
-            }
+            for cell in lecture.cells where cell.options.runsInMainProgram { emit(cell) }
+            emitCitations()
         case .failing(let index), .crashing(let index):
             for cell in lecture.cells[..<index] where cell.options.runsInMainProgram { emit(cell) }
             emit(lecture.cells[index])

@@ -34,7 +34,7 @@ public struct Cell: Equatable, Sendable {
 }
 
 /// A value cited in prose, `{{expression: recorded value}}`: the expression is
-/// Swift, evaluated after the cells above it; the recorded value is what the
+/// Swift, evaluated once all cells have run; the recorded value is what the
 /// Markdown shows and what `verify` checks.
 public struct Citation: Equatable, Sendable {
     /// 0-based position among the chapter's citations.
@@ -45,8 +45,6 @@ public struct Citation: Equatable, Sendable {
     public var location: SourceLocation
     /// The whole `{{...}}` as UTF-8 byte offsets into the source.
     public var byteRange: Range<Int>
-    /// Number of cells that stand before the citation.
-    public var cellsBefore: Int
 }
 
 /// A chapter: one Markdown file of the course, parsed.
@@ -62,6 +60,10 @@ public struct Lecture: Sendable {
     public var source: String
     public var cells: [Cell]
     public var citations: [Citation]
+    /// The file name, which recorded compiler and trap messages use.
+    public var fileName: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
     /// Seconds a run may take, when the chapter sets it with `<!-- lecture timeout=600 -->`.
     public var timeout: Double?
 }

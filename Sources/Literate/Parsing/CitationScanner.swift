@@ -4,7 +4,7 @@
 /// The expression is Swift; the recorded value is whatever follows the first `: `
 /// that is not inside brackets, parentheses or a string literal.
 enum CitationScanner {
-    static func scan(lines: [String], skipping codeLines: [ClosedRange<Int>], path: String, cellLines: [Int])
+    static func scan(lines: [String], skipping codeLines: [ClosedRange<Int>], path: String)
         -> (found: [Citation], problems: [Diagnostic]) {
         var found: [Citation] = []
         var problems: [Diagnostic] = []
@@ -31,8 +31,7 @@ enum CitationScanner {
                     problems.append(Diagnostic(at: location, "a citation needs a Swift expression, as in {{loss: 0.527}}"))
                 } else {
                     found.append(Citation(index: found.count, expression: expression, recorded: recorded,
-                                          location: location, byteRange: (lineStart + index)..<(lineStart + close + 2),
-                                          cellsBefore: cellLines.filter { $0 < number }.count))
+                                          location: location, byteRange: (lineStart + index)..<(lineStart + close + 2)))
                 }
                 index = close + 2
             }

@@ -9,8 +9,7 @@ public enum LectureParser {
         let blocks = MarkdownBlocks(parsing: source)
         var problems: [Diagnostic] = []
 
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let id = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let id = Course.id(ofPath: path)
         let number = Int(id.prefix { $0.isNumber })
 
         guard let title = blocks.headings.first(where: { $0.level == 1 })?.text else {
@@ -60,7 +59,7 @@ public enum LectureParser {
         }
 
         let codeLines = blocks.codeBlocks.map { $0.startLine...max($0.startLine, $0.endLine) }
-        let citations = CitationScanner.scan(lines: lines, skipping: codeLines, path: path, cellLines: cells.map(\.fence.openLine))
+        let citations = CitationScanner.scan(lines: lines, skipping: codeLines, path: path)
         problems += citations.problems
 
         guard problems.isEmpty else { throw Diagnostics(problems) }

@@ -124,10 +124,12 @@ public struct ChapterRunner: Sendable {
     }
 
     /// Recorded text must not depend on where the lecture was run from: the lecture's
-    /// path in compiler and runtime messages becomes its file name.
+    /// path in compiler messages, and `Chapter/name` in runtime messages, become its
+    /// file name.
     private func portable(_ text: String, _ lecture: Lecture) -> String {
-        let name = lecture.path.split(separator: "/").last.map(String.init) ?? lecture.path
+        let name = lecture.fileName
         return text.replacingOccurrences(of: lecture.path + ":", with: name + ":")
+            .replacingOccurrences(of: "Chapter/" + name + ":", with: name + ":")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -1,0 +1,8 @@
+import LectureCLI
+
+@main
+enum Lecture {
+    static func main() async {
+        await LectureCommand.main()
+    }
+}

@@ -1,3 +1,0 @@
-import LectureCLI
-
-await LectureCommand.main()
