@@ -62,9 +62,11 @@ public enum LectureParser {
         let citations = CitationScanner.scan(lines: lines, skipping: codeLines, path: path)
         problems += citations.problems
 
-        guard problems.isEmpty else { throw Diagnostics(problems) }
+        let timeout = chapterTimeout(blocks.htmlBlocks, path: path)
+        if case .failure(let problem) = timeout { problems.append(problem) }
+        guard problems.isEmpty, case .success(let seconds) = timeout else { throw Diagnostics(problems) }
         return Lecture(path: path, id: id, number: number, title: title, source: source, cells: cells,
-                       citations: citations.found, timeout: chapterTimeout(blocks.htmlBlocks))
+                       citations: citations.found, timeout: seconds)
     }
 
     /// The source as a string, or an error at the first byte that is not UTF-8.
@@ -104,15 +106,19 @@ public enum LectureParser {
     }
 
     /// The run time limit set by `<!-- lecture timeout=SECONDS -->`, if any.
-    private static func chapterTimeout(_ htmlBlocks: [MarkdownBlocks.HTMLBlock]) -> Double? {
+    private static func chapterTimeout(_ htmlBlocks: [MarkdownBlocks.HTMLBlock], path: String) -> Result<Double?, Diagnostic> {
         for block in htmlBlocks {
             let words = block.literal.split(whereSeparator: { $0 == " " || $0 == "\n" })
             guard words.first == "<!--", words.dropFirst().first == "lecture" else { continue }
-            for word in words where word.hasPrefix("timeout=") {
-                return Double(word.dropFirst("timeout=".count))
+            for word in words.dropFirst(2) where word != "-->" {
+                guard word.hasPrefix("timeout="), let seconds = Double(word.dropFirst("timeout=".count)), seconds > 0 else {
+                    return .failure(Diagnostic(at: SourceLocation(file: path, line: block.line),
+                                               "unknown chapter setting '\(word)'; the one setting is 'timeout=SECONDS'"))
+                }
+                return .success(seconds)
             }
         }
-        return nil
+        return .success(nil)
     }
 }
 

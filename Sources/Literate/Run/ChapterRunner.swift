@@ -55,7 +55,7 @@ public struct ChapterRunner: Sendable {
             let lines = errors.split(separator: "\n").map(String.init)
             run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "the chapter does not compile", details: lines))
         case (.main, .executable(let path, _)):
-            let result = try await launch(path, lecture, &run)
+            let result = try await launch(path, lecture, &run, keepIf: \.succeeded)
             let output = ChapterOutput(parsing: result.standardOutput)
             run.cells.merge(output.cells) { $1 }
             run.citations = output.citations
@@ -63,7 +63,7 @@ public struct ChapterRunner: Sendable {
                 run.diagnostics.append(stopped(result, output, lecture))
             }
         case (.crashing(let index), .executable(let path, _)):
-            let result = try await launch(path, lecture, &run)
+            let result = try await launch(path, lecture, &run, keepIf: \.signaled)
             let output = ChapterOutput(parsing: result.standardOutput)
             if result.signaled && output.lastStartedCell == index {
                 var items = output.cells[index] ?? []
@@ -77,11 +77,24 @@ public struct ChapterRunner: Sendable {
         }
     }
 
-    private func launch(_ path: String, _ lecture: Lecture, _ run: inout ChapterRun) async throws -> ChildProcess.Result {
+    /// Runs a compiled program, or reuses its recorded run: a program's output
+    /// depends only on the program, since the library's random numbers are seeded.
+    /// A run is recorded when `keepIf` holds (it behaved as its cells expect).
+    private func launch(_ path: String, _ lecture: Lecture, _ run: inout ChapterRun,
+                        keepIf expected: (ChildProcess.Result) -> Bool) async throws -> ChildProcess.Result {
+        let record = path + ".run.json"
+        if let data = FileManager.default.contents(atPath: record),
+           let cached = try? JSONDecoder().decode(ChildProcess.Result.self, from: data) {
+            return cached
+        }
+        run.log.append("\(lecture.path): running \(Course.id(ofPath: lecture.path)): no recorded run of this build")
         let limit = timeout ?? lecture.timeout ?? Self.defaultTimeout
         let result = try await ChildProcess(executable: path, arguments: [],
                                             environment: ["SWIFT_BACKTRACE": "enable=no"], timeout: limit).run()
         run.runSeconds += result.seconds
+        if expected(result) {
+            try? BuildCache.writeAtomically(try JSONEncoder().encode(result), to: record)
+        }
         return result
     }
 

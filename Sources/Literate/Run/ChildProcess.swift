@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a program in a child process with a time limit, collecting what it prints.
 struct ChildProcess {
-    struct Result: Sendable {
+    struct Result: Codable, Sendable {
         /// The exit status, or the signal number when `signaled`.
         var status: Int32
         var signaled: Bool

@@ -1,0 +1,73 @@
+import Testing
+@testable import Literate
+
+@Suite struct BlesserTests {
+    @Test func writesOutputsAndChangesNoOtherByte() throws {
+        let source = """
+        # T
+
+        Prose {{x: 1}} and {{y}} stay   as written.
+
+        ```swift
+        print("a")
+        ```
+        ```output
+        old
+        ```
+
+        ```swift hide
+        print("b")
+        ```
+
+        ```swift silent
+        print("c")
+        ```
+
+        Trailing prose.
+
+        """
+        let lecture = try parse(source)
+        let blessed = Blesser.blessedSource(run(of: lecture, outputs: [0: "a\n", 1: "b\n", 2: "c\n"], citations: [0: "2.5", 1: "0.1234567"]))
+        #expect(blessed == """
+        # T
+
+        Prose {{x: 2}} and {{y: 0.123457}} stay   as written.
+
+        ```swift
+        print("a")
+        ```
+        ```output
+        a
+        ```
+
+        ```swift hide
+        print("b")
+        ```
+        ```output
+        b
+        ```
+
+        ```swift silent
+        print("c")
+        ```
+
+        Trailing prose.
+
+        """)
+    }
+
+    @Test func blessedSourceVerifies() throws {
+        let lecture = try parse("# T\n\n```swift\nprint(1)\n```\n")
+        let first = run(of: lecture, outputs: [0: "``` 0.25\n"])
+        let blessed = try parse(Blesser.blessedSource(first))
+        #expect(blessed.cells[0].recorded?.text == "``` 0.25\n")
+        #expect(Verifier.check(run(of: blessed, outputs: [0: "``` 0.25\n"])).isEmpty)
+    }
+
+    @Test func messagesNameTheLinesTheFileWillHave() throws {
+        let lecture = try parse("# T\n\n```swift\nprint(1)\n```\n\n```swift fails\nlet x: Int = \"\"\n```\n")
+        let blessed = Blesser.blessedSource(run(of: lecture, outputs: [0: "1\n", 1: "01-test.md:8:14: error: no\n"]))
+        #expect(blessed.contains("01-test.md:11:14: error: no"))
+        #expect(blessed.split(separator: "\n", omittingEmptySubsequences: false)[10] == "let x: Int = \"\"")
+    }
+}

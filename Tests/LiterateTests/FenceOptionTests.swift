@@ -1,0 +1,75 @@
+import Testing
+@testable import Literate
+
+/// Parses a lecture from text, as if it were the file `lectures/01-test.md`.
+func parse(_ text: String) throws(Diagnostics) -> Lecture {
+    try LectureParser.parse(Array(text.utf8), path: "lectures/01-test.md")
+}
+
+/// The diagnostics that parsing `text` gives (none when it parses).
+func problems(_ text: String) -> [String] {
+    do {
+        _ = try parse(text)
+        return []
+    } catch {
+        return error.all.map(\.description)
+    }
+}
+
+@Suite struct FenceOptionTests {
+    @Test func eachOptionIsRead() throws {
+        let lecture = try parse("""
+        # T
+
+        ```swift hide
+        ```
+
+        ```swift silent tolerance=1e-4
+        ```
+
+        ```swift norun
+        ```
+
+        ```swift fails
+        ```
+
+        ```swift crashes
+        ```
+
+        """)
+        let options = lecture.cells.map(\.options)
+        #expect(options.count == 5)
+        #expect(options[0].hide && !options[0].silent)
+        #expect(options[1].silent && options[1].tolerance == 1e-4)
+        #expect(options[2].norun && !options[2].runsInMainProgram && !options[2].recordsOutput)
+        #expect(options[3].fails && !options[3].runsInMainProgram)
+        #expect(options[4].crashes && options[4].recordsOutput)
+    }
+
+    @Test func unknownOptionIsAnErrorAtItsColumn() {
+        #expect(problems("# T\n\n```swift hide  colour\n```\n") ==
+            ["lectures/01-test.md:3:16: error: unknown cell option 'colour' (options: hide, silent, norun, fails, crashes, tolerance)"])
+    }
+
+    @Test func misspeltOptionGetsASuggestion() {
+        #expect(problems("# T\n\n```swift slient\n```\n") ==
+            ["lectures/01-test.md:3:10: error: unknown cell option 'slient'; did you mean 'silent'? (options: hide, silent, norun, fails, crashes, tolerance)"])
+    }
+
+    @Test func contradictionIsAnError() {
+        #expect(problems("# T\n\n```swift fails crashes\n```\n") ==
+            ["lectures/01-test.md:3:16: error: cell options 'fails' and 'crashes' contradict each other"])
+    }
+
+    @Test func badToleranceIsAnError() {
+        #expect(problems("# T\n\n```swift tolerance=abc\n```\n") ==
+            ["lectures/01-test.md:3:10: error: tolerance must be a non-negative number, found 'abc'"])
+        #expect(problems("# T\n\n```swift tolerance\n```\n") ==
+            ["lectures/01-test.md:3:10: error: tolerance needs a value, as in 'tolerance=1e-6'"])
+    }
+
+    @Test func otherFencesAreProse() throws {
+        let lecture = try parse("# T\n\n```python\nprint(1)\n```\n\n```\nplain\n```\n")
+        #expect(lecture.cells.isEmpty)
+    }
+}
