@@ -36,5 +36,6 @@ let package = Package(
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "CLITests", dependencies: ["lecture"]),
     ]
 )

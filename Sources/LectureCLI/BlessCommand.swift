@@ -28,12 +28,13 @@ struct BlessCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let results = try await course.run(try course.chapterPaths(chapters))
-            var failed = 0, changed = 0
+            var failed = 0, badInput = false, changed = 0
             for result in results {
                 switch result {
                 case .failure(let diagnostics):
                     printError(diagnostics.description)
                     failed += 1
+                    badInput = true
                 case .success(let run) where !run.succeeded:
                     run.diagnostics.forEach { printError($0.description) }
                     printError("\(run.lecture.path): not recorded, since the chapter did not run cleanly")
@@ -51,7 +52,7 @@ struct BlessCommand: AsyncParsableCommand {
                 }
             }
             print("bless: \(results.count - failed) passed, \(failed) failed (\(changed) file\(changed == 1 ? "" : "s") changed)")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitCode(badInput ? 2 : 1) }
         } catch let failure as Failure {
             throw Failure.exit(failure)
         }

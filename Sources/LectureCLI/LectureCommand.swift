@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `lecture` command: its subcommands run, verify, record and publish a course.
 public struct LectureCommand: AsyncParsableCommand {
@@ -10,4 +11,24 @@ public struct LectureCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command, exiting with the documented
+    /// codes: a usage error exits with 2 (not the argument parser's 64).
+    public static func start() async -> Never {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

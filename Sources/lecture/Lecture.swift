@@ -3,6 +3,6 @@ import LectureCLI
 @main
 enum Lecture {
     static func main() async {
-        await LectureCommand.main()
+        await LectureCommand.start()
     }
 }

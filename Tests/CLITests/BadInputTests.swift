@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Bad input gets a clear message naming the file and line, exit status 2, and
+/// leaves every file as it was. None of these needs a compiler.
+@Suite struct BadInputTests {
+    @Test func unknownOption() throws {
+        let source = "# T\n\n```swift hide frobnicate\nprint(1)\n```\n"
+        let course = try Course(["01-t.md": source])
+        for command in ["verify", "bless"] {
+            let result = try course.lecture(command)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("lectures/01-t.md:3:15: error: unknown cell option 'frobnicate'"), "\(result.standardError)")
+        }
+        #expect(try course.read("01-t.md") == source)
+    }
+
+    @Test func unterminatedFence() throws {
+        let source = "# T\n\n```swift\nprint(1)\n"
+        let course = try Course(["01-t.md": source])
+        let result = try course.lecture("bless")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("lectures/01-t.md:3:1: error: this fence is never closed"))
+        #expect(try course.read("01-t.md") == source)
+    }
+
+    @Test func outputFenceWithoutCell() throws {
+        let course = try Course(["01-t.md": "# T\n\n```output\n1\n```\n"])
+        let result = try course.lecture("verify")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("lectures/01-t.md:3:1: error: an output fence must directly follow a swift cell"))
+    }
+
+    @Test func missingChapter() throws {
+        let course = try Course(["01-one.md": "# One\n", "02-two.md": "# Two\n"])
+        let result = try course.lecture("verify", "7")
+        #expect(result.status == 2)
+        #expect(result.standardError == "error: no chapter 7 in lectures (chapters: 01-one, 02-two)\n")
+        let ambiguous = try course.lecture("verify", "0")
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.standardError.contains("'0' names more than one chapter: 01-one, 02-two") ||
+                ambiguous.standardError.contains("no chapter 0"))
+    }
+
+    @Test func nonUTF8File() throws {
+        let course = try Course([:])
+        var bytes = Array("# T\n\nna\u{EF}ve\n".utf8)
+        bytes[bytes.count - 5] = 0xFF
+        let path = course.root.appendingPathComponent("lectures/01-t.md")
+        try Data(bytes).write(to: path)
+        let result = try course.lecture("bless")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("lectures/01-t.md:3:3: error: the file is not valid UTF-8"), "\(result.standardError)")
+        #expect(try Data(contentsOf: path) == Data(bytes))
+    }
+
+    @Test func badUsageExitsWithTwo() throws {
+        let course = try Course([:])
+        #expect(try course.lecture("verify", "--timeout", "-1").status == 2)
+        #expect(try course.lecture("frobnicate").status == 2)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// The runner through the built binary: state across cells, options, recording and
+/// verification, and how failures are reported. These compile real chapters.
+@Suite(.serialized) struct RunnerTests {
+    static let chapter = """
+    # Cells
+
+    The answer is {{answer: 42}}, and a third is {{third}}.
+
+    ```swift
+    let answer = 6 * 7
+    var total = 0.0
+    print("answer", answer)
+    ```
+
+    ```swift hide
+    total += 1.0 / 3.0
+    print("total", total)
+    ```
+
+    ```swift silent
+    print("not recorded")
+    let third = total
+    ```
+
+    ```swift norun
+    this is not Swift at all
+    ```
+
+    ```swift fails
+    let wrong: Int = "forty-two"
+    ```
+
+    ```swift crashes
+    let values = [answer]
+    print("about to fail")
+    precondition(values.count > 1, "need two values")
+    ```
+
+    ```swift
+    print("still", answer + 1)
+    ```
+
+    """
+
+    @Test func blessThenVerify() throws {
+        let course = try Course(["01-cells.md": Self.chapter])
+        let bless = try course.lecture("bless")
+        #expect(bless.status == 0, "\(bless.standardError)")
+        let text = try course.read("01-cells.md")
+        #expect(text.contains("The answer is {{answer: 42}}, and a third is {{third: 0.333333}}."))
+        #expect(text.contains("```output\nanswer 42\n```\n"))
+        #expect(text.contains("```output\ntotal 0.3333333333333333\n```\n"), "a value from cell 1 is visible in cell 2")
+        #expect(!text.contains("```output\nnot recorded"), "a silent cell's output is not recorded")
+        #expect(text.contains("```output\n01-cells.md:32:18: error: cannot convert value of type 'String' to specified type 'Int'\n```"),
+                "a fails cell records the compiler's error at the lecture's line and column")
+        #expect(text.contains("```output\nabout to fail\n01-cells.md:41: Precondition failed: need two values\n```"),
+                "a crashes cell records what it printed and the trap at the lecture's line")
+        #expect(text.contains("```output\nstill 43\n```"))
+        #expect(text.components(separatedBy: "```output").count == 6)
+
+        let verify = try course.lecture("verify")
+        #expect(verify.status == 0, "\(verify.standardError)")
+        #expect(verify.standardOutput == "verify: 1 passed, 0 failed\n")
+
+        // The same bless again changes nothing.
+        #expect(try course.lecture("bless").status == 0)
+        #expect(try course.read("01-cells.md") == text)
+    }
+
+    @Test func aDriftedNumberFailsVerifyAndNamesIt() throws {
+        let course = try Course(["01-cells.md": Self.chapter])
+        #expect(try course.lecture("bless").status == 0)
+        let blessed = try course.read("01-cells.md")
+        // 0.3333333333333333 changed by 1e-4 relative.
+        let drifted = blessed.replacingOccurrences(of: "total 0.3333333333333333", with: "total 0.3333666666666667")
+        try course.write("01-cells.md", drifted)
+        let verify = try course.lecture("verify")
+        #expect(verify.status == 1)
+        #expect(verify.standardError.contains("""
+        lectures/01-cells.md:19:1: error: a number in the output of cell 2 drifted
+            expected 0.3333666666666667, actual 0.3333333333333333, relative error 0.0001 (tolerance 1e-09)
+        """), "\(verify.standardError)")
+        #expect(verify.standardOutput == "verify: 0 passed, 1 failed\n")
+        #expect(try course.read("01-cells.md") == drifted, "verify changes no file")
+    }
+
+    @Test func aCompileErrorPointsAtTheMarkdownLineAndColumn() throws {
+        let source = "# Broken\n\nProse.\n\n```swift\nlet x = 1\nlet y: String = x\n```\n"
+        let course = try Course(["01-broken.md": source])
+        let verify = try course.lecture("verify")
+        #expect(verify.status == 1)
+        #expect(verify.standardError.contains("lectures/01-broken.md:7:17: error: cannot convert value of type 'Int' to specified type 'String'"),
+                "\(verify.standardError)")
+        let bless = try course.lecture("bless")
+        #expect(bless.status == 1)
+        #expect(try course.read("01-broken.md") == source, "a failed bless leaves the file as it was")
+    }
+
+    @Test func aTrapPointsAtItsCellWhileOtherChaptersStillRun() throws {
+        let trapping = "# Trap\n\n```swift\nprint(\"before\")\n```\n\n```swift\nlet xs = [1, 2, 3]\nprint(\"indexing\")\nprint(xs[5])\n```\n"
+        let fine = "# Fine\n\n```swift\nprint(\"fine\")\n```\n"
+        let course = try Course(["01-trap.md": trapping, "02-fine.md": fine])
+        let bless = try course.lecture("bless")
+        #expect(bless.status == 1)
+        #expect(bless.standardError.contains("lectures/01-trap.md:7:1: error: cell 2 trapped: "), "\(bless.standardError)")
+        #expect(bless.standardError.contains("Fatal error: Index out of range\n    output so far:\n      indexing\n"), "\(bless.standardError)")
+        #expect(try course.read("01-trap.md") == trapping)
+        #expect(try course.read("02-fine.md").contains("```output\nfine\n```"), "the other chapter still ran and was recorded")
+    }
+
+    @Test func aChapterThatRunsTooLongIsStopped() throws {
+        let slow = "# Slow\n\n```swift\nprint(\"start\")\n```\n\n```swift\nvar n = 0\nwhile n >= 0 { n = (n + 1) % 1000 }\n```\n"
+        let course = try Course(["01-slow.md": slow])
+        let start = Date()
+        let verify = try course.lecture("verify", "--timeout", "2")
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(verify.status == 1)
+        #expect(verify.standardError.contains("lectures/01-slow.md:7:1: error: cell 2 timed out after 2."), "\(verify.standardError)")
+    }
+
+    @Test func aCellMarkedFailsThatCompilesIsAnError() throws {
+        let course = try Course(["01-x.md": "# X\n\n```swift fails\nlet x = 1\n```\n"])
+        let verify = try course.lecture("verify")
+        #expect(verify.status == 1)
+        #expect(verify.standardError.contains("lectures/01-x.md:3:1: error: this cell is marked 'fails' but it compiles"))
+    }
+}
