@@ -45,7 +45,7 @@ public enum Blesser {
         }
         for citation in lecture.citations {
             guard let actual = run.citations[citation.index] else { continue }
-            edits.append((citation.byteRange, "{{\(citation.expression): \(value(actual, like: citation.recorded))}}"))
+            edits.append((citation.byteRange, "{{\(citation.expression): \(citation.text(for: actual))}}"))
         }
 
         var result = bytes
@@ -90,14 +90,5 @@ public enum Blesser {
         }
         let marker = String(repeating: "`", count: max(3, longest + 1))
         return marker + "output\n" + text + (text.hasSuffix("\n") ? "" : "\n") + marker + "\n"
-    }
-
-    /// A citation value written like the recorded one (same decimals or significant
-    /// digits), or with six significant digits when nothing was recorded.
-    static func value(_ actual: String, like recorded: String?) -> String {
-        guard let number = Double(actual) else { return actual }
-        if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        return String(format: "%.6g", number)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fenced block's lines in its file (1-based): the opening fence, the closing
 /// fence, and the content between them.
 public struct FenceSpan: Equatable, Sendable {
@@ -45,6 +47,18 @@ public struct Citation: Equatable, Sendable {
     public var location: SourceLocation
     /// The whole `{{...}}` as UTF-8 byte offsets into the source.
     public var byteRange: Range<Int>
+}
+
+extension Citation {
+    /// The run's value `actual` written like the recorded one (same decimals, or
+    /// same significant digits in scientific notation), or with six significant
+    /// digits when nothing was recorded; text that is not a number stays as it is.
+    public func text(for actual: String) -> String {
+        guard let number = Double(actual) else { return actual }
+        if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return String(format: "%.6g", number)
+    }
 }
 
 /// A chapter: one Markdown file of the course, parsed.
