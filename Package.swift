@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "CLITests", dependencies: ["lecture"]),
     ]

@@ -1,0 +1,83 @@
+/// A layered neural network drawn as columns of nodes with an edge from every
+/// node of a layer to every node of the next, optionally labelled with values
+/// on nodes and weights or gradients on edges: the figures that explain a
+/// forward and a backward pass.
+///
+/// It takes plain data, not a network type, so any library can describe its
+/// network to it.
+///
+/// ```swift
+/// NetworkDiagram(
+///     layers: [2, 3, 1], layerNames: ["x", "h", "y"],
+///     nodeLabels: [["5.0", "3.0"], ["0.9999", "0.7311", "0.9999"], ["0.5904"]],
+///     edgeLabels: [[["1.0", "-1.0", "3.0"], ["2.0", "2.0", "-1.0"]], [["0.1"], ["0.5"], ["-0.1"]]])
+/// ```
+public struct NetworkDiagram: Sendable, Hashable {
+    public var title: String
+    /// The number of nodes in each layer, input first.
+    public var layers: [Int]
+    /// A name above each layer's column; missing names are left blank.
+    public var layerNames: [String]
+    /// `nodeLabels[l][i]` is written inside node `i` of layer `l`; missing
+    /// labels are left blank.
+    public var nodeLabels: [[String]]
+    /// `edgeLabels[l][i][j]` is written along the edge from node `i` of layer
+    /// `l` to node `j` of layer `l + 1`; missing labels are left blank.
+    public var edgeLabels: [[[String]]]
+    /// The colour of edge labels (say, `Palette.color(1)` for gradients);
+    /// `nil` for the ink colour.
+    public var edgeLabelColor: Color?
+    /// The prefix of every id in the SVG (see `Plot.id`).
+    public var id: String?
+
+    public init(
+        layers: [Int], title: String = "", layerNames: [String] = [], nodeLabels: [[String]] = [],
+        edgeLabels: [[[String]]] = [], edgeLabelColor: Color? = nil
+    ) {
+        self.title = title
+        self.layers = layers.map { max(0, $0) }
+        self.layerNames = layerNames
+        self.nodeLabels = nodeLabels
+        self.edgeLabels = edgeLabels
+        self.edgeLabelColor = edgeLabelColor
+    }
+
+    /// The label of node `node` of layer `layer`, empty when there is none.
+    public func nodeLabel(layer: Int, node: Int) -> String {
+        nodeLabels.indices.contains(layer) && nodeLabels[layer].indices.contains(node) ? nodeLabels[layer][node] : ""
+    }
+
+    /// The label of the edge from node `from` of layer `layer` to node `to` of
+    /// layer `layer + 1`, empty when there is none.
+    public func edgeLabel(layer: Int, from: Int, to: Int) -> String {
+        guard edgeLabels.indices.contains(layer), edgeLabels[layer].indices.contains(from) else { return "" }
+        return edgeLabels[layer][from].indices.contains(to) ? edgeLabels[layer][from][to] : ""
+    }
+
+    /// Every edge as (layer, from, to), layer by layer, then by source, then
+    /// by target.
+    var edges: [(layer: Int, from: Int, to: Int)] {
+        layers.indices.dropLast().flatMap { l in
+            (0..<layers[l]).flatMap { i in (0..<layers[l + 1]).map { j in (layer: l, from: i, to: j) } }
+        }
+    }
+}
+
+extension NetworkDiagram {
+    /// `network "Title": layers 2-3-1, 9 edges; nodes: 5.0, 3.0 | …; edges: 1.0, -1.0, … | …`,
+    /// the labels layer by layer (edges by source, then target), where there
+    /// are any.
+    public var summary: String {
+        let head = "network" + (title.isEmpty ? "" : " " + title.summaryQuoted)
+        var parts = ["layers " + layers.map(String.init).joined(separator: "-") + ", \(edges.count) edges"]
+        let nodes = layers.indices.map { l in (0..<layers[l]).map { nodeLabel(layer: l, node: $0) } }
+        if nodes.joined().contains(where: { !$0.isEmpty }) {
+            parts.append("nodes: " + nodes.map { $0.joined(separator: ", ") }.joined(separator: " | "))
+        }
+        let edgeTexts = layers.indices.dropLast().map { l in edges.filter { $0.layer == l }.map { edgeLabel(layer: l, from: $0.from, to: $0.to) } }
+        if edgeTexts.joined().contains(where: { !$0.isEmpty }) {
+            parts.append("edges: " + edgeTexts.map { $0.joined(separator: ", ") }.joined(separator: " | "))
+        }
+        return head + ": " + parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,97 @@
+/// Draws a laid-out plot as SVG elements, in a fixed order: regions, grid,
+/// series, scatters (all clipped to the plot area), then axes, tick labels,
+/// axis labels, title and legend.
+struct PlotRenderer {
+    let plot: Plot
+    let layout: PlotLayout
+    /// The regions' elements, traced once however often the body is drawn.
+    private let regions: String
+
+    init(plot: Plot, frame: Rect) {
+        self.plot = plot
+        self.layout = PlotLayout(plot: plot, frame: frame)
+        self.regions = plot.regions?.svg(in: layout.projection) ?? ""
+    }
+
+    /// The plot's elements; `clipID` names the clip path of its area and must
+    /// be unique in the page.
+    func body(clipID: String) -> String {
+        let area = layout.area
+        return "<clipPath id=\"\(clipID)\"><rect \(area.svgAttributes)/></clipPath>\n"
+            + "<g clip-path=\"url(#\(clipID))\">\n" + regions + grid + series + scatters + "</g>\n"
+            + axes + tickLabels + axisLabels + title + (layout.legend?.svg ?? "")
+    }
+
+    private var grid: String {
+        let area = layout.area, projection = layout.projection
+        let vertical = layout.xTicks.map { "M\(projection.x($0.value).svgCoordinate) \(area.y.svgCoordinate)V\(area.maxY.svgCoordinate)" }
+        let horizontal = layout.yTicks.map { "M\(area.x.svgCoordinate) \(projection.y($0.value).svgCoordinate)H\(area.maxX.svgCoordinate)" }
+        return "<path class=\"g\" d=\"\((vertical + horizontal).joined())\"/>\n"
+    }
+
+    private var series: String {
+        plot.series.map { series in
+            let runs = series.runs(in: layout.projection)
+            let color = series.color.hexString
+            if series.style == .dots {
+                return "<path class=\"d\" stroke=\"\(color)\" d=\"\(PathData.dots(runs.flatMap { $0 }))\"/>\n"
+            }
+            return "<path class=\"s\" stroke=\"\(color)\" d=\"\(runs.map(PathData.polyline).joined())\"/>\n"
+        }.joined()
+    }
+
+    private var scatters: String {
+        plot.scatters.map { scatter in
+            scatter.presentCategories.map { k in
+                let circles = scatter.x.indices.filter { scatter.categories[$0] == k && scatter.x[$0].isFinite && scatter.y[$0].isFinite }.map { i in
+                    let point = layout.projection.point(scatter.x[i], scatter.y[i])
+                    return "<circle cx=\"\(point.x.svgCoordinate)\" cy=\"\(point.y.svgCoordinate)\" r=\"\(scatter.radius.svgCoordinate)\"/>"
+                }
+                let outline = scatter.outlined ? " class=\"o\"" : ""
+                return "<g\(outline) fill=\"\(Palette.color(k).hexString)\">\n" + circles.joined(separator: "\n") + "\n</g>\n"
+            }.joined()
+        }.joined()
+    }
+
+    private var axes: String {
+        let area = layout.area, projection = layout.projection
+        let tick = PlotLayout.tickLength.svgCoordinate
+        let frame = "M\(area.x.svgCoordinate) \(area.y.svgCoordinate)V\(area.maxY.svgCoordinate)H\(area.maxX.svgCoordinate)"
+        let xTicks = layout.xTicks.map { "M\(projection.x($0.value).svgCoordinate) \(area.maxY.svgCoordinate)v\(tick)" }
+        let yTicks = layout.yTicks.map { "M\(area.x.svgCoordinate) \(projection.y($0.value).svgCoordinate)h-\(tick)" }
+        return "<path class=\"a\" d=\"\(([frame] + xTicks + yTicks).joined())\"/>\n"
+    }
+
+    private var tickLabels: String {
+        let projection = layout.projection
+        let baseline = layout.xTickBaseline.svgCoordinate
+        let x = layout.xTicks.map { "<text x=\"\(projection.x($0.value).svgCoordinate)\" y=\"\(baseline)\">\($0.label.xmlEscaped)</text>" }
+        let right = (layout.area.x - PlotLayout.tickLength - PlotLayout.tickGap).svgCoordinate
+        let y = layout.yTicks.map {
+            "<text x=\"\(right)\" y=\"\((projection.y($0.value) + Stylesheet.tickSize * 0.35).svgCoordinate)\">\($0.label.xmlEscaped)</text>"
+        }
+        return "<g class=\"m\">" + x.joined() + "</g>\n<g class=\"e\">" + y.joined() + "</g>\n"
+    }
+
+    private var axisLabels: String {
+        let area = layout.area
+        var out = ""
+        if !plot.xAxis.label.isEmpty {
+            out += "<text class=\"l\" x=\"\(area.midX.svgCoordinate)\" y=\"\(layout.xLabelBaseline.svgCoordinate)\">\(plot.xAxis.label.xmlEscaped)</text>\n"
+        }
+        if !plot.yAxis.label.isEmpty {
+            out += "<text class=\"l\" transform=\"rotate(-90)\" x=\"\((-area.midY).svgCoordinate)\" "
+                + "y=\"\(layout.yLabelBaseline.svgCoordinate)\">\(plot.yAxis.label.xmlEscaped)</text>\n"
+        }
+        return out
+    }
+
+    /// The title, centred over the plot area, or over the frame when it is
+    /// wider than the area.
+    private var title: String {
+        guard !plot.title.isEmpty else { return "" }
+        let fits = TextMetrics.width(of: plot.title, fontSize: Stylesheet.titleSize) <= layout.area.width
+        let x = fits ? layout.area.midX : layout.frame.midX
+        return "<text class=\"t\" x=\"\(x.svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(plot.title.xmlEscaped)</text>\n"
+    }
+}

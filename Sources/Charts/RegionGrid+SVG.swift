@@ -1,0 +1,27 @@
+extension RegionGrid {
+    /// The regions as SVG: a group at `Palette.regionOpacity` holding one
+    /// rectangle of the most frequent class's colour under the whole grid and,
+    /// over it, one traced path per other class. Drawn opaque inside the
+    /// group, neighbouring regions meet without seams, and the group's
+    /// opacity turns each strong colour into its light partner on any page.
+    func svg(in projection: Projection) -> String {
+        let columnX = (0...columns).map { projection.x(x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(columns)) }
+        let rowY = (0...rows).map { projection.y(y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(rows)) }
+        let classes = classesByFrequency.map(\.class)
+        let whole = Rect(x: columnX[0], y: rowY[rows], width: columnX[columns] - columnX[0], height: rowY[0] - rowY[rows])
+        var out = "<g class=\"r\"><rect fill=\"\(Palette.color(classes[0]).hexString)\" \(whole.svgAttributes)/>\n"
+        for k in classes.dropFirst() {
+            let data = RegionOutline(grid: self, class: k).loops.map { loop in
+                var previous = loop[0]
+                var path = "M\(columnX[previous.column].svgCoordinate) \(rowY[previous.row].svgCoordinate)"
+                for corner in loop.dropFirst() {
+                    path += corner.column != previous.column ? "H" + columnX[corner.column].svgCoordinate : "V" + rowY[corner.row].svgCoordinate
+                    previous = corner
+                }
+                return path + "Z"
+            }
+            out += "<path fill=\"\(Palette.color(k).hexString)\" d=\"\(data.joined())\"/>\n"
+        }
+        return out + "</g>\n"
+    }
+}
