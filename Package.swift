@@ -33,6 +33,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        // Draws the seed lecture's figures for scripts/render-figures.
+        .executableTarget(name: "seed-figures", dependencies: ["Charts"], path: "Sources/seed-figures"),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
