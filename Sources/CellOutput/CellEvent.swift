@@ -28,12 +28,31 @@ public struct Display: Codable, Equatable, Sendable {
     /// The recorded form: a table as aligned text, a chart or diagram as a one-line
     /// summary of its data.
     public var text: String
-    /// The published form: an HTML `<table>` or an inline `<svg>` document.
-    public var html: String
+    /// A chart or diagram as a self-contained SVG document.
+    public var svg: String?
+    /// A table's cells, for the site to lay out (and escape) as HTML.
+    public var table: Table?
 
-    public init(kind: Kind, text: String, html: String) {
+    public init(kind: Kind, text: String, svg: String? = nil, table: Table? = nil) {
         self.kind = kind
         self.text = text
-        self.html = html
+        self.svg = svg
+        self.table = table
+    }
+}
+
+/// A table a cell showed: optional column titles, rows of cells as text, and
+/// whether each column holds numbers (which are aligned right).
+public struct Table: Codable, Equatable, Sendable {
+    public var title: String?
+    public var header: [String]?
+    public var rows: [[String]]
+    public var numericColumns: [Bool]
+
+    public init(title: String? = nil, header: [String]? = nil, rows: [[String]], numericColumns: [Bool]) {
+        self.title = title
+        self.header = header
+        self.rows = rows
+        self.numericColumns = numericColumns
     }
 }

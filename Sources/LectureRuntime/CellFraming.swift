@@ -8,6 +8,10 @@ import CellOutput
 // What a generated chapter program calls between its cells. The names start with
 // an underscore: lecture code never calls them.
 
+/// Whether the program runs under the lecture runner, which reads the events it
+/// writes; a chapter exported as a plain Swift package prints text only.
+let framed = getenv("LECTURE_FRAMING").map { String(cString: $0) == "1" } ?? false
+
 /// Prepares standard output: line-buffered, so the text of a cell that traps is not
 /// lost in a buffer.
 public func _beginChapter() {
@@ -30,8 +34,13 @@ public func _endChapter() {
     fflush(stdout)
 }
 
-/// Writes an event line into the output stream, after any text already printed.
+/// Writes an event line into the output stream, after any text already printed;
+/// outside the runner, only what a reader should see: a display's text.
 func emit(_ event: CellEvent) {
-    print(event.line, terminator: "")
+    if framed {
+        print(event.line, terminator: "")
+    } else if case .display(let display) = event {
+        print(display.text)
+    }
     fflush(stdout)
 }

@@ -12,6 +12,9 @@ public struct ChapterProgram: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         /// Every cell that runs normally, and the citations.
         case main
+        /// The cells that run normally up to cell `index`, and cell `index` itself
+        /// when it is a `crashes` cell.
+        case upTo(index: Int)
         /// The cells before cell `index`, then cell `index`, which must not compile.
         case failing(index: Int)
         /// The cells before cell `index`, then cell `index`, which must trap.
@@ -57,6 +60,10 @@ public struct ChapterProgram: Equatable, Sendable {
         case .failing(let index), .crashing(let index):
             for cell in lecture.cells[..<index] where cell.options.runsInMainProgram { emit(cell) }
             emit(lecture.cells[index])
+        case .upTo(let index):
+            for cell in lecture.cells[...index] where cell.options.runsInMainProgram || (cell.index == index && cell.options.crashes) {
+                emit(cell)
+            }
         }
         source += "LectureRuntime._endChapter()\n"
         self.source = source

@@ -74,6 +74,8 @@ public struct Lecture: Sendable {
     public var source: String
     public var cells: [Cell]
     public var citations: [Citation]
+    /// The parameters its cells declare, in order of appearance.
+    public var parameters: [ParameterDeclaration]
     /// The file name, which recorded compiler and trap messages use.
     public var fileName: String {
         path.split(separator: "/").last.map(String.init) ?? path

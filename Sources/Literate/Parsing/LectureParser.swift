@@ -66,7 +66,7 @@ public enum LectureParser {
         if case .failure(let problem) = timeout { problems.append(problem) }
         guard problems.isEmpty, case .success(let seconds) = timeout else { throw Diagnostics(problems) }
         return Lecture(path: path, id: id, number: number, title: title, source: source, cells: cells,
-                       citations: citations.found, timeout: seconds)
+                       citations: citations.found, parameters: ParameterScanner.scan(cells, path: path), timeout: seconds)
     }
 
     /// The source as a string, or an error at the first byte that is not UTF-8.

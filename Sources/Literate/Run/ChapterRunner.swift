@@ -6,21 +6,28 @@ public struct ChapterRunner: Sendable {
     public var compiler: ChapterCompiler
     /// Seconds a program may run; the chapter's own limit applies when this is nil.
     public var timeout: Double?
+    /// Parameter values that replace the chapter's defaults, by name.
+    public var parameters: [String: String]
     public static let defaultTimeout = 300.0
 
-    public init(compiler: ChapterCompiler, timeout: Double? = nil) {
+    public init(compiler: ChapterCompiler, timeout: Double? = nil, parameters: [String: String] = [:]) {
         self.compiler = compiler
         self.timeout = timeout
+        self.parameters = parameters
     }
 
-    /// What a chapter is doing, for progress displays.
-    public enum Phase: Sendable {
-        case compiling, running
+    /// What a chapter is doing, for progress displays: compiling, or running with
+    /// the index of the cell that started last.
+    public enum Phase: Equatable, Sendable {
+        case compiling
+        case running(cell: Int?)
     }
 
-    public func run(_ lecture: Lecture, phase: @Sendable (Phase) -> Void = { _ in }) async -> ChapterRun {
+    /// Runs every program of the chapter, or, with `lastCell`, only the cells up to
+    /// that one.
+    public func run(_ lecture: Lecture, upTo lastCell: Int? = nil, phase: @escaping @Sendable (Phase) -> Void = { _ in }) async -> ChapterRun {
         var run = ChapterRun(lecture: lecture)
-        for program in ChapterProgram.all(for: lecture) {
+        for program in programs(lecture, upTo: lastCell) {
             do {
                 try await execute(program, into: &run, phase: phase)
             } catch {
@@ -30,20 +37,21 @@ public struct ChapterRunner: Sendable {
         return run
     }
 
-    private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @Sendable (Phase) -> Void) async throws {
+    private func programs(_ lecture: Lecture, upTo lastCell: Int?) -> [ChapterProgram] {
+        guard let lastCell else { return ChapterProgram.all(for: lecture) }
+        var programs = [ChapterProgram(lecture, purpose: .upTo(index: lastCell))]
+        if lecture.cells[lastCell].options.fails { programs.append(ChapterProgram(lecture, purpose: .failing(index: lastCell))) }
+        return programs
+    }
+
+    private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @escaping @Sendable (Phase) -> Void) async throws {
         let lecture = run.lecture
-        let name: String
-        switch program.purpose {
-        case .main: name = lecture.id
-        case .failing(let index), .crashing(let index): name = "\(lecture.id)-cell\(index)"
-        }
         phase(.compiling)
         let compileStart = Date()
-        let outcome = try await compiler.compile(program, name: name) { reason in
+        let outcome = try await compiler.compile(program, name: cacheName(program.purpose, lecture)) { reason in
             run.log.append("\(lecture.path): compiling \(describe(program.purpose)): \(reason)")
         }
         run.compileSeconds += Date().timeIntervalSince(compileStart)
-        phase(.running)
 
         switch (program.purpose, outcome) {
         case (.failing(let index), .failed(let errors)):
@@ -51,46 +59,67 @@ public struct ChapterRunner: Sendable {
         case (.failing(let index), .executable):
             run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture), "this cell is marked 'fails' but it compiles"))
         case (_, .failed(let errors)):
-            // The compiler's messages already name the lecture's lines: pass them on.
-            let lines = errors.split(separator: "\n").map(String.init)
-            run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "the chapter does not compile", details: lines))
-        case (.main, .executable(let path, _)):
-            let result = try await launch(path, lecture, &run, keepIf: \.succeeded)
-            let output = ChapterOutput(parsing: result.standardOutput)
-            run.cells.merge(output.cells) { $1 }
-            run.citations = output.citations
-            if !result.succeeded {
-                run.diagnostics.append(stopped(result, output, lecture))
+            run.diagnostics += Self.compilerDiagnostics(errors, lecture)
+        case (let purpose, .executable(let path, _)):
+            let trapCell = expectedTrap(purpose, lecture)
+            phase(.running(cell: nil))
+            let result = try await launch(path, lecture, &run, keepIf: { trapCell == nil ? $0.succeeded : $0.signaled }) { printed in
+                phase(.running(cell: ChapterOutput(parsing: printed).lastStartedCell))
             }
-        case (.crashing(let index), .executable(let path, _)):
-            let result = try await launch(path, lecture, &run, keepIf: \.signaled)
             let output = ChapterOutput(parsing: result.standardOutput)
-            if result.signaled && output.lastStartedCell == index {
-                var items = output.cells[index] ?? []
-                items.append(.text(portable(Self.trapMessage(result.standardError), lecture)))
-                run.cells[index] = items
-            } else if result.succeeded {
-                run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture), "this cell is marked 'crashes' but it ran to its end"))
-            } else {
+            if case .crashing = purpose {} else {
+                run.cells.merge(output.cells) { $1 }
+                run.citations = output.citations
+            }
+            if let trapCell, result.signaled, output.lastStartedCell == trapCell {
+                run.cells[trapCell] = (output.cells[trapCell] ?? []) + [.text(portable(Self.trapMessage(result.standardError), lecture))]
+            } else if let trapCell, result.succeeded {
+                run.diagnostics.append(Diagnostic(at: location(of: trapCell, in: lecture), "this cell is marked 'crashes' but it ran to its end"))
+            } else if !result.succeeded {
                 run.diagnostics.append(stopped(result, output, lecture))
             }
         }
     }
 
+    /// The cell that must trap when `purpose`'s program runs, if any.
+    private func expectedTrap(_ purpose: ChapterProgram.Purpose, _ lecture: Lecture) -> Int? {
+        switch purpose {
+        case .crashing(let index): index
+        case .upTo(let index) where lecture.cells[index].options.crashes: index
+        default: nil
+        }
+    }
+
+    private func cacheName(_ purpose: ChapterProgram.Purpose, _ lecture: Lecture) -> String {
+        switch purpose {
+        case .main: lecture.id
+        case .upTo(let index): "\(lecture.id)-upto\(index)"
+        case .failing(let index), .crashing(let index): "\(lecture.id)-cell\(index)"
+        }
+    }
+
     /// Runs a compiled program, or reuses its recorded run: a program's output
-    /// depends only on the program, since the library's random numbers are seeded.
-    /// A run is recorded when `keepIf` holds (it behaved as its cells expect).
+    /// depends only on the program and its parameters, since the library's random
+    /// numbers are seeded. A run is recorded when `keepIf` holds (it behaved as its
+    /// cells expect).
     private func launch(_ path: String, _ lecture: Lecture, _ run: inout ChapterRun,
-                        keepIf expected: (ChildProcess.Result) -> Bool) async throws -> ChildProcess.Result {
-        let record = path + ".run.json"
+                        keepIf expected: (ChildProcess.Result) -> Bool,
+                        watch: @escaping @Sendable (String) -> Void) async throws -> ChildProcess.Result {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let parameterJSON = parameters.isEmpty ? nil : String(decoding: try encoder.encode(parameters), as: UTF8.self)
+        var digest = SHA256()
+        digest.update(parameterJSON ?? "")
+        let record = path + ".run-\(digest.finalize().prefix(16)).json"
         if let data = FileManager.default.contents(atPath: record),
            let cached = try? JSONDecoder().decode(ChildProcess.Result.self, from: data) {
             return cached
         }
-        run.log.append("\(lecture.path): running \(Course.id(ofPath: lecture.path)): no recorded run of this build")
+        run.log.append("\(lecture.path): running \(lecture.id): no recorded run of this build\(parameterJSON.map { " with parameters \($0)" } ?? "")")
+        var environment = ["SWIFT_BACKTRACE": "enable=no", "LECTURE_FRAMING": "1"]
+        environment["LECTURE_PARAMETERS"] = parameterJSON
         let limit = timeout ?? lecture.timeout ?? Self.defaultTimeout
-        let result = try await ChildProcess(executable: path, arguments: [],
-                                            environment: ["SWIFT_BACKTRACE": "enable=no"], timeout: limit).run()
+        let result = try await ChildProcess(executable: path, arguments: [], environment: environment, timeout: limit, watch: watch).run()
         run.runSeconds += result.seconds
         if expected(result) {
             try? BuildCache.writeAtomically(try JSONEncoder().encode(result), to: record)
@@ -104,7 +133,7 @@ public struct ChapterRunner: Sendable {
         let cell = output.lastStartedCell ?? 0
         let what: String
         if result.timedOut {
-            what = "timed out after \(Self.seconds(result.seconds)) s (raise the limit with --timeout or <!-- lecture timeout=SECONDS -->)"
+            what = "timed out after \(String(format: "%.1f", result.seconds)) s (raise the limit with --timeout or <!-- lecture timeout=SECONDS -->)"
         } else if result.signaled {
             let message = Self.trapMessage(result.standardError).trimmingCharacters(in: .newlines)
             what = "trapped" + (message.isEmpty ? " (signal \(result.status))" : ": " + message)
@@ -124,8 +153,23 @@ public struct ChapterRunner: Sendable {
     private func describe(_ purpose: ChapterProgram.Purpose) -> String {
         switch purpose {
         case .main: "the chapter"
+        case .upTo(let index): "the chapter up to cell \(index + 1)"
         case .failing(let index): "cell \(index + 1) (expected to fail)"
         case .crashing(let index): "cell \(index + 1) (expected to trap)"
+        }
+    }
+
+    /// The compiler's error lines as diagnostics; they already name the lecture's
+    /// lines through `#sourceLocation`.
+    static func compilerDiagnostics(_ errors: String, _ lecture: Lecture) -> [Diagnostic] {
+        errors.split(separator: "\n").map { line in
+            let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+            if parts.count == 4, let row = Int(parts[1]), let column = Int(parts[2]) {
+                let message = parts[3].drop { $0 == " " }
+                return Diagnostic(at: SourceLocation(file: String(parts[0]), line: row, column: column),
+                                  String(message.hasPrefix("error: ") ? message.dropFirst("error: ".count) : message))
+            }
+            return Diagnostic(at: SourceLocation(file: lecture.path, line: 1), String(line))
         }
     }
 
@@ -143,9 +187,5 @@ public struct ChapterRunner: Sendable {
         let name = lecture.fileName
         return text.replacingOccurrences(of: lecture.path + ":", with: name + ":")
             .replacingOccurrences(of: "Chapter/" + name + ":", with: name + ":")
-    }
-
-    static func seconds(_ value: Double) -> String {
-        String(format: "%.1f", value)
     }
 }

@@ -19,6 +19,8 @@ struct ChildProcess {
     var environment: [String: String] = [:]
     var directory: String?
     var timeout: Double?
+    /// Called about ten times a second with what the program printed so far.
+    var watch: (@Sendable (String) -> Void)?
 
     /// Runs the program to its end, or kills it at the time limit. Its output goes to
     /// files rather than pipes, so a chatty child never blocks on a full pipe.
@@ -43,7 +45,12 @@ struct ChildProcess {
         let start = Date()
         try process.run()
         var timedOut = false
+        var lastLook = start
         while process.isRunning {
+            if let watch, Date().timeIntervalSince(lastLook) > 0.1 {
+                lastLook = Date()
+                watch(String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self))
+            }
             if let timeout, Date().timeIntervalSince(start) > timeout {
                 timedOut = true
                 kill(process.processIdentifier, SIGKILL)

@@ -6,6 +6,7 @@ public struct CourseRunner: Sendable {
     public var cache: BuildCache
     public var timeout: Double?
     public var jobs: Int
+    public var parameters: [String: String] = [:]
 
     /// Progress of one chapter, for the command line's display.
     public enum Event: Sendable {
@@ -32,7 +33,8 @@ public struct CourseRunner: Sendable {
         }
         let toolchain = try await Toolchain.locate()
         let library = try await RuntimeLibrary.prepare(in: cache, toolchain: toolchain, log: log)
-        let runner = ChapterRunner(compiler: ChapterCompiler(cache: cache, toolchain: toolchain, library: library), timeout: timeout)
+        let runner = ChapterRunner(compiler: ChapterCompiler(cache: cache, toolchain: toolchain, library: library),
+                                   timeout: timeout, parameters: parameters)
 
         var results = [Result<ChapterRun, Diagnostics>?](repeating: nil, count: lectures.count)
         await withTaskGroup(of: (Int, ChapterRun).self) { group in

@@ -1,0 +1,41 @@
+/// A parameter a chapter declares with `parameter("name", default: value)` in a cell.
+public struct ParameterDeclaration: Equatable, Sendable {
+    public var name: String
+    /// The default as written in the code, e.g. `0.1`.
+    public var defaultText: String
+    public var location: SourceLocation
+}
+
+/// Finds `parameter("name", default: ...)` calls in the cells' code. The scan is
+/// textual: the name must be a string literal and the call must fit on one line.
+enum ParameterScanner {
+    static func scan(_ cells: [Cell], path: String) -> [ParameterDeclaration] {
+        var found: [ParameterDeclaration] = []
+        for cell in cells where cell.options.runsInMainProgram {
+            for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = Substring(line)
+                while let call = rest.range(of: "parameter(\"") {
+                    let column = line.distance(from: line.startIndex, to: call.lowerBound) + 1
+                    rest = rest[call.upperBound...]
+                    guard let quote = rest.firstIndex(of: "\"") else { break }
+                    let name = String(rest[..<quote])
+                    rest = rest[rest.index(after: quote)...]
+                    let afterName = rest.drop { $0 == " " || $0 == "," }
+                    guard afterName.hasPrefix("default:") else { continue }
+                    let value = afterName.dropFirst("default:".count).drop { $0 == " " }
+                    var depth = 0
+                    let text = value.prefix { character in
+                        if character == "(" { depth += 1 }
+                        if character == ")" { depth -= 1 }
+                        return depth >= 0
+                    }
+                    guard !found.contains(where: { $0.name == name }) else { continue }
+                    found.append(ParameterDeclaration(
+                        name: name, defaultText: String(text).trimmingSpaces,
+                        location: SourceLocation(file: path, line: cell.fence.firstContentLine + offset, column: column)))
+                }
+            }
+        }
+        return found
+    }
+}
