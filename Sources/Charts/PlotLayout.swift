@@ -13,6 +13,9 @@ struct PlotLayout {
     let xTicks: [Tick]
     let yTicks: [Tick]
     let legend: LegendLayout?
+    /// The height an equal aspect leaves unused below the plot, which a
+    /// figure of its own trims off.
+    let verticalSlack: Double
 
     var area: Rect { projection.area }
 
@@ -45,6 +48,7 @@ struct PlotLayout {
         self.xTicks = arranged.xTicks
         self.yTicks = arranged.yTicks
         self.legend = legend
+        self.verticalSlack = arranged.slack
     }
 
     /// The baseline of the x tick labels.
@@ -61,7 +65,7 @@ struct PlotLayout {
 
     private static func arrange(
         _ plot: Plot, in frame: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>), legendRows: Int
-    ) -> (projection: Projection, xTicks: [Tick], yTicks: [Tick]) {
+    ) -> (projection: Projection, xTicks: [Tick], yTicks: [Tick], slack: Double) {
         let legendHeight = legendRows > 0 ? Double(legendRows) * LegendLayout.rowHeight + LegendLayout.gap : 0
         let top = padding + (plot.title.isEmpty ? 0 : Stylesheet.titleSize + lineGap) + legendHeight + Stylesheet.tickSize / 2
         let bottom = padding + tickLength + tickGap + Stylesheet.tickSize * 0.8
@@ -76,7 +80,7 @@ struct PlotLayout {
             area = equalAspect(area, limits: limits)
         }
         let projection = Projection(area: area, x: limits.x, y: limits.y)
-        return (projection, xTicks(limits.x, width: area.width), yTicks(limits.y, height: area.height))
+        return (projection, xTicks(limits.x, width: area.width), yTicks(limits.y, height: area.height), height - area.height)
     }
 
     /// Ticks about 45 units apart.
@@ -101,12 +105,12 @@ struct PlotLayout {
         TextMetrics.width(of: label, fontSize: Stylesheet.tickSize)
     }
 
-    /// The largest rectangle centred in `area` on which a unit of x is as
-    /// long as a unit of y.
+    /// The largest rectangle in `area`, centred across and at its top, on
+    /// which a unit of x is as long as a unit of y.
     private static func equalAspect(_ area: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Rect {
         let xSpan = limits.x.upperBound - limits.x.lowerBound, ySpan = limits.y.upperBound - limits.y.lowerBound
         let scale = min(area.width / xSpan, area.height / ySpan)
         let width = xSpan * scale, height = ySpan * scale
-        return Rect(x: area.midX - width / 2, y: area.midY - height / 2, width: width, height: height)
+        return Rect(x: area.midX - width / 2, y: area.y, width: width, height: height)
     }
 }
