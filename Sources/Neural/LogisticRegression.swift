@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Logistic regression on a data set: the sigmoid neuron f(x) = σ(θᵀx) fitted
+/// by maximizing the mean log-likelihood of labels y ∈ {0, 1},
+///
+///     ℓ(θ) = (1/n) Σᵢ [ yᵢ log σ(θᵀxᵢ) + (1 − yᵢ) log(1 − σ(θᵀxᵢ)) ],
+///
+/// whose gradient is ∇ℓ(θ) = (1/n) Σᵢ (yᵢ − σ(θᵀxᵢ)) xᵢ, by gradient ascent
+/// θ ← θ + α ∇ℓ(θ).
+public struct LogisticRegression: Sendable {
+    /// The n×d matrix X whose rows are the inputs xᵢ (with a column of ones
+    /// when the model has a bias).
+    public let features: Matrix
+    /// The n×1 column of labels yᵢ ∈ {0, 1}.
+    public let labels: Matrix
+
+    public init(features: Matrix, labels: Matrix) {
+        precondition(!features.elements.isEmpty, "LogisticRegression: no samples in features \(features.shape)")
+        precondition(
+            labels.shape == Matrix.Shape(rows: features.rows, columns: 1),
+            "LogisticRegression: labels \(labels.shape) must be one column with a row per sample of \(features.shape)"
+        )
+        self.features = features
+        self.labels = labels
+    }
+
+    /// The sigmoid neuron with weights θ, whose outputs σ(Xθ) are the
+    /// predicted probabilities P(y = 1 | x).
+    public func neuron(_ theta: Matrix) -> Neuron {
+        Neuron(weights: theta, activation: .sigmoid)
+    }
+
+    /// ℓ(θ), the mean log-likelihood, with log σ(z) = −log(1 + e⁻ᶻ) and
+    /// log(1 − σ(z)) = log σ(−z) evaluated without overflow for any z.
+    public func logLikelihood(_ theta: Matrix) -> Double {
+        let z = features • theta
+        var total = 0.0
+        for i in 0..<features.rows {
+            let y = labels.elements[i]
+            total += y * logSigmoid(z.elements[i]) + (1 - y) * logSigmoid(-z.elements[i])
+        }
+        return total / Double(features.rows)
+    }
+
+    /// ∇ℓ(θ) = (1/n) Σᵢ (yᵢ − σ(θᵀxᵢ)) xᵢ, a d×1 column (NumPy:
+    /// `np.mean((y - sigmoid(X.dot(theta))) * X.T, axis=1)`).
+    public func gradient(_ theta: Matrix) -> Matrix {
+        var g = Matrix(rows: features.columns, columns: 1, repeating: 0)
+        gradient(theta, into: &g)
+        return g
+    }
+
+    /// Stores ∇ℓ(θ) in the d×1 matrix `g` without allocating: one pass over
+    /// the samples computes zᵢ = θᵀxᵢ (adding the products in order j = 1…d),
+    /// rᵢ = yᵢ − σ(zᵢ) and adds rᵢxᵢ to g, so g sums the terms in sample order,
+    /// as NumPy's mean over the transposed product does; then g /= n.
+    public func gradient(_ theta: Matrix, into g: inout Matrix) {
+        let (n, d) = (features.rows, features.columns)
+        precondition(theta.shape == Matrix.Shape(rows: d, columns: 1),
+                     "LogisticRegression: θ \(theta.shape) must be a (\(d)×1) column for features \(features.shape)")
+        precondition(g.shape == theta.shape, "LogisticRegression: gradient buffer \(g.shape) must match θ \(theta.shape)")
+        features.elements.withUnsafeBufferPointer { x in
+            labels.elements.withUnsafeBufferPointer { y in
+                theta.elements.withUnsafeBufferPointer { theta in
+                    g.elements.withUnsafeMutableBufferPointer { g in
+                        let x = x.baseAddress!, theta = theta.baseAddress!, g = g.baseAddress!
+                        g.update(repeating: 0, count: d)
+                        for i in 0..<n {
+                            let row = x + i * d
+                            var z = 0.0
+                            for j in 0..<d {
+                                z += row[j] * theta[j]
+                            }
+                            let residual = y[i] - logistic(z)
+                            for j in 0..<d {
+                                g[j] += residual * row[j]
+                            }
+                        }
+                        for j in 0..<d {
+                            g[j] /= Double(n)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fits θ by gradient ascent on ℓ from `start` (see ``GradientDescent``).
+    public func fit(
+        from start: Matrix,
+        using descent: GradientDescent,
+        onIteration: (_ iteration: Int, _ parameters: Matrix) -> Void = { _, _ in }
+    ) -> GradientDescent.Result {
+        descent.maximize(from: start, gradient: gradient(_:into:), onIteration: onIteration)
+    }
+}
+
+/// log σ(z) = −log(1 + e⁻ᶻ) = min(z, 0) − log(1 + e^−|z|), finite for every z.
+private func logSigmoid(_ z: Double) -> Double {
+    min(z, 0) - log1p(exp(-z.magnitude))
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A loss J(y, t) comparing a network's outputs y with targets t of the same
+/// shape, averaged over all N entries, with its gradient ∂J/∂y, from which
+/// backpropagation starts.
+public enum Loss: Sendable, CaseIterable {
+    /// Binary cross-entropy for outputs y ∈ (0, 1) and labels t ∈ {0, 1}
+    /// (or probabilities in [0, 1]):
+    ///
+    ///     J = (1/N) Σ −[ t log y + (1 − t) log(1 − y) ],
+    ///     ∂J/∂y = (1/N) (−t / y + (1 − t) / (1 − y)),
+    ///
+    /// so for one output J = −log y and ∂J/∂y = −1/y when t = 1, and
+    /// J = −log(1 − y), ∂J/∂y = 1/(1 − y) when t = 0. A term whose weight
+    /// (t or 1 − t) is 0 is left out, so y = 1 with t = 1 gives 0, not NaN.
+    case binaryCrossEntropy
+    /// Mean squared error: J = (1/N) Σ (y − t)², ∂J/∂y = (2/N)(y − t).
+    case meanSquaredError
+
+    /// J(y, t).
+    public func value(of prediction: Matrix, target: Matrix) -> Double {
+        mean(prediction, target) { y, t in
+            switch self {
+            case .binaryCrossEntropy: (t > 0 ? -t * log(y) : 0) + (t < 1 ? -(1 - t) * log(1 - y) : 0)
+            case .meanSquaredError: (y - t) * (y - t)
+            }
+        }
+    }
+
+    /// ∂J/∂y, with the shape of y.
+    public func gradient(of prediction: Matrix, target: Matrix) -> Matrix {
+        _ = checkedShape(prediction, target)
+        let count = Double(prediction.elements.count)
+        return Matrix(rows: prediction.rows, columns: prediction.columns) { i, j in
+            let (y, t) = (prediction[i, j], target[i, j])
+            return switch self {
+            case .binaryCrossEntropy: ((t > 0 ? -t / y : 0) + (t < 1 ? (1 - t) / (1 - y) : 0)) / count
+            case .meanSquaredError: 2 * (y - t) / count
+            }
+        }
+    }
+
+    /// (1/N) Σ term(y, t) over the entries, in order.
+    private func mean(_ prediction: Matrix, _ target: Matrix, _ term: (Double, Double) -> Double) -> Double {
+        _ = checkedShape(prediction, target)
+        var total = 0.0
+        for (y, t) in zip(prediction.elements, target.elements) {
+            total += term(y, t)
+        }
+        return total / Double(prediction.elements.count)
+    }
+
+    private func checkedShape(_ prediction: Matrix, _ target: Matrix) -> Matrix.Shape {
+        let name = self == .binaryCrossEntropy ? "binary cross-entropy" : "mean squared error"
+        return prediction.shape.same(as: target.shape, operation: "\(name): prediction and target").required
+    }
+}

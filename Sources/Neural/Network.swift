@@ -1,0 +1,94 @@
+/// A feed-forward network f(x) = f_L ∘ … ∘ f₁(x) of dense layers, trained by
+/// backpropagation: the chain rule carries ∂J/∂y_L from the loss back through
+/// each layer, which stores the gradients of its own parameters on the way.
+///
+/// Like ``Dense``, a network is a value: `var net = Network(...)` owns its
+/// layers, `net.layers[0].weights = ...` edits one in place, and a copy is an
+/// independent snapshot.
+public struct Network: Sendable, Equatable {
+    /// The layers f₁, …, f_L, input side first.
+    public var layers: [Dense]
+
+    /// The network of `layers`; each layer's outputs must match the next one's inputs.
+    public init(_ layers: [Dense]) {
+        precondition(!layers.isEmpty, "Network: needs at least one layer")
+        for (index, (layer, next)) in zip(layers, layers.dropFirst()).enumerated() {
+            precondition(
+                layer.outputCount == next.inputCount,
+                "Network: layer \(index) has \(layer.outputCount) outputs"
+                    + " but layer \(index + 1) has \(next.inputCount) inputs"
+            )
+        }
+        self.layers = layers
+    }
+
+    /// f(X) for a batch X (one input per row), remembering nothing.
+    public func predict(_ x: Matrix) -> Matrix {
+        layers.reduce(x) { h, layer in layer(h) }
+    }
+
+    /// f(X), with every layer remembering its input and output for `backward`.
+    public mutating func forward(_ x: Matrix) -> Matrix {
+        var h = x
+        for index in layers.indices {
+            h = layers[index].forward(h)
+        }
+        return h
+    }
+
+    /// Backpropagates G = ∂J/∂y_L from the last layer to the first, storing
+    /// each layer's parameter gradients, and returns ∂J/∂X.
+    public mutating func backward(_ outputGradient: Matrix) -> Matrix {
+        var g = outputGradient
+        for index in layers.indices.reversed() {
+            g = layers[index].backward(g)
+        }
+        return g
+    }
+
+    /// The loss J of the last `forward` output against `target`, after
+    /// backpropagating ∂J/∂y_L through the network (the seed's
+    /// `Net.backward(label)`).
+    public mutating func backward(loss: Loss, target: Matrix) -> Double {
+        guard let prediction = layers[layers.count - 1].output else {
+            preconditionFailure("Network.backward: call forward(_:) first; predict(_:) keeps nothing to backpropagate")
+        }
+        _ = backward(loss.gradient(of: prediction, target: target))
+        return loss.value(of: prediction, target: target)
+    }
+
+    /// One step of gradient descent on every layer: θ ← θ − η ∂J/∂θ.
+    public mutating func step(learningRate: Double) {
+        for index in layers.indices {
+            layers[index].step(learningRate: learningRate)
+        }
+    }
+
+    /// All parameters in one array: each layer's weights (row-major), then
+    /// its bias, input side first. Setting it writes them back in that order.
+    public var parameters: [Double] {
+        get {
+            layers.flatMap { layer in layer.weights.elements + (layer.bias?.elements ?? []) }
+        }
+        set {
+            precondition(newValue.count == parameters.count,
+                         "Network.parameters: \(newValue.count) values for \(parameters.count) parameters")
+            var rest = newValue[...]
+            func take(_ shape: Matrix.Shape) -> Matrix {
+                defer { rest = rest.dropFirst(shape.rows * shape.columns) }
+                return Matrix(rows: shape.rows, columns: shape.columns, elements: Array(rest.prefix(shape.rows * shape.columns)))
+            }
+            for index in layers.indices {
+                layers[index].weights = take(layers[index].weights.shape)
+                if let bias = layers[index].bias {
+                    layers[index].bias = take(bias.shape)
+                }
+            }
+        }
+    }
+
+    /// ∂J/∂θ from the last `backward`, in the order of ``parameters``.
+    public var parameterGradients: [Double] {
+        layers.flatMap { layer in layer.weightGradient.elements + (layer.biasGradient?.elements ?? []) }
+    }
+}
