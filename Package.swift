@@ -33,6 +33,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        .executableTarget(name: "neural-bench", dependencies: ["Neural"], path: "Benchmarks/Sources/neural-bench"),
         // Draws the seed lecture's figures for scripts/render-figures.
         .executableTarget(name: "seed-figures", dependencies: ["Charts"], path: "Sources/seed-figures"),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
