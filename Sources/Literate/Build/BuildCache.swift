@@ -20,7 +20,7 @@ public struct BuildCache: Sendable {
             .deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    func path(_ components: String...) -> String {
+    public func path(_ components: String...) -> String {
         ([folder] + components).joined(separator: "/")
     }
 

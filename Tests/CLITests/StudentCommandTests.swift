@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The students' commands through the built binary, compared with golden files.
+@Suite(.serialized) struct StudentCommandTests {
+    static let chapter = """
+    # Gradient steps
+
+    We take {{steps}} steps of size {{rate}}.
+
+    ```swift
+    let rate = parameter("rate", default: 0.25)
+    let steps = parameter("steps", default: 3)
+    var x = 1.0
+    ```
+
+    ```swift
+    for step in 1...steps {
+        x -= rate * 2 * x
+        print("step", step, "x =", x)
+    }
+    ```
+
+    ```swift norun
+    x = .nan
+    ```
+
+    ```swift
+    print("final", x)
+    ```
+
+    """
+
+    static let second = "# Second\n\n```swift\nprint(1)\n```\n"
+
+    func course() throws -> Course {
+        try Course(["01-steps.md": Self.chapter, "02-second.md": Self.second])
+    }
+
+    @Test func list() throws {
+        let result = try course().lecture("list")
+        #expect(result.status == 0)
+        try expectGolden(result.standardOutput, "list.txt")
+    }
+
+    @Test func runShowsEachCellWithItsLine() throws {
+        let result = try course().lecture("run", "1", "--code")
+        #expect(result.status == 0, "\(result.standardError)")
+        try expectGolden(result.standardOutput, "run-code.txt")
+    }
+
+    @Test func runUpToACell() throws {
+        let result = try course().lecture("run", "01-st", "--cell", "2")
+        #expect(result.status == 0, "\(result.standardError)")
+        try expectGolden(result.standardOutput, "run-cell-2.txt")
+    }
+
+    @Test func runWithAParameter() throws {
+        let result = try course().lecture("run", "1", "--param", "rate=0.125", "--param", "steps=2")
+        #expect(result.status == 0, "\(result.standardError)")
+        try expectGolden(result.standardOutput, "run-param.txt")
+    }
+
+    @Test func anUndeclaredParameterIsAnError() throws {
+        let result = try course().lecture("run", "1", "--param", "speed=2")
+        #expect(result.status == 2)
+        #expect(result.standardError == "error: lectures/01-steps.md has no parameter 'speed'; it declares: rate, steps\n")
+    }
+
+    @Test func aCellOutOfRangeIsAnError() throws {
+        let result = try course().lecture("run", "1", "--cell", "9")
+        #expect(result.status == 2)
+        #expect(result.standardError == "error: lectures/01-steps.md has 4 cells; --cell must be between 1 and 4\n")
+    }
+
+    @Test func verifyAndTheSiteUseTheDefaults() throws {
+        let course = try course()
+        #expect(try course.lecture("bless").status == 0)
+        #expect(try course.read("01-steps.md").contains("We take {{steps: 3}} steps of size {{rate: 0.25}}."))
+    }
+
+    @Test func anExportedChapterPrintsWhatRunPrints() throws {
+        let course = try course()
+        let export = try course.lecture("export", "1", "--out", "taken")
+        #expect(export.status == 0, "\(export.standardError)")
+        let folder = course.root.appendingPathComponent("taken")
+        try expectGolden(try String(contentsOf: folder.appendingPathComponent("Sources/Chapter/main.swift"), encoding: .utf8), "export-main.swift.txt")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "run", "--quiet", "--scratch-path", packageRoot + "/.build-lecture/export-test"]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        let run = try course.lecture("run", "1")
+        let outputs = run.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("── cell") }.map { $0 + "\n" }.joined()
+        #expect(printed == outputs)
+        #expect(printed.contains("final 0.125"))
+
+        let again = try course.lecture("export", "1", "--out", "taken")
+        #expect(again.status == 2, "an existing folder is never overwritten")
+    }
+}
