@@ -52,6 +52,21 @@ import Testing
         #expect(check.maxRelativeError <= 1e-6, "\(activation), bias \(bias): \(check)")
     }
 
+    /// With the identity activation Δ = G, so ∂J/∂W = XᵀG and ∂J/∂X = GWᵀ,
+    /// computed in the same order as the explicit products (narrow and wide G).
+    @Test(arguments: [2, 10])
+    func gradientsAreTheProductsOfTheDefinition(outputs: Int) {
+        var generator = SeededGenerator(seed: 3)
+        var layer = Dense(inputs: 6, outputs: outputs, activation: .identity, using: &generator)
+        let x = Matrix(rows: 20, columns: 6, sampling: .standard, using: &generator)
+        let g = Matrix(rows: 20, columns: outputs, sampling: .standard, using: &generator)
+        _ = layer.forward(x)
+        let inputGradient = layer.backward(g)
+        #expect(layer.weightGradient == (x.transposed() • g))
+        #expect(inputGradient == (g • layer.weights.transposed()))
+        #expect(layer.biasGradient == g.columnSums())
+    }
+
     @Test func stepsAgainstTheGradient() {
         var (layer, x, r) = Self.setUp(.tanh, bias: true)
         _ = layer.forward(x)
