@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,9 +27,14 @@ let package = Package(
         .target(name: "LectureRuntime", dependencies: ["Neural", "Charts", "CellOutput"]),
         .target(name: "Literate", dependencies: ["CCmarkGFM", "CellOutput"]),
         .target(
+            name: "Site",
+            dependencies: ["Literate", "CCmarkGFM", "CellOutput", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
             name: "LectureCLI",
             dependencies: [
                 "Literate",
+                "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,5 +46,6 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "CLITests", dependencies: ["lecture"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -7,7 +7,7 @@ public struct LectureCommand: AsyncParsableCommand {
         commandName: "lecture",
         abstract: "Run, verify and publish literate Swift lectures.",
         discussion: "Exit status: 0 ok, 1 a check failed, 2 bad usage or input.",
-        subcommands: [ListCommand.self, RunCommand.self, ExportCommand.self, VerifyCommand.self, BlessCommand.self]
+        subcommands: [ListCommand.self, RunCommand.self, ExportCommand.self, VerifyCommand.self, BlessCommand.self, BuildCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,17 @@
+/// A built site: file contents by path relative to the site's folder.
+public struct SiteFiles: Sendable, Equatable {
+    public var files: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    /// The paths in a stable order.
+    public var paths: [String] { files.keys.sorted() }
+
+    public subscript(path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    mutating func add(_ path: String, _ text: String) {
+        files[path] = Array(text.utf8)
+    }
+}

@@ -1,0 +1,89 @@
+import CellOutput
+import Literate
+
+/// A cell on the page: its code, highlighted, and what it printed or showed in
+/// the run, as its options ask.
+///
+/// - `hide`: the output alone.
+/// - `silent`: the code alone.
+/// - `norun`: the code, marked as not run.
+/// - `fails`: the code and the compiler's errors, as an error block.
+/// - `crashes`: the code, what it printed, and the trap message as an error block.
+enum CellRenderer {
+    static func html(_ cell: Cell, outputs: [OutputItem]?) -> String {
+        let options = cell.options
+        var classes = ["cell"]
+        var parts: [String] = []
+        if options.norun { classes.append("norun") }
+        if options.fails { classes.append("fails") }
+        if options.crashes { classes.append("crashes") }
+        if !options.hide {
+            var code = "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(trimmingFinalNewline(cell.code)))</code></pre>"
+            if let badge = badge(options) {
+                code = "<div class=\"cell-badge\">\(badge)</div>\n" + code
+            }
+            parts.append(code)
+        }
+        if !options.silent && !options.norun {
+            var items = outputs ?? []
+            var error: (title: String, text: String)?
+            if options.fails {
+                error = ("Compiler error", text(of: items))
+                items = []
+            } else if options.crashes, case .text(let trap)? = items.last {
+                error = ("Trapped", trap)
+                items.removeLast()
+            }
+            let shown = output(items)
+            if !shown.isEmpty { parts.append("<div class=\"output\">\n\(shown)</div>") }
+            if let error, !error.text.isEmpty {
+                parts.append("<div class=\"error\" role=\"note\"><div class=\"error-title\">\(error.title)</div>"
+                    + "<pre>\(HTML.escape(trimmingFinalNewline(error.text)))</pre></div>")
+            }
+        }
+        guard !parts.isEmpty else { return "" }
+        return "<div class=\"\(classes.joined(separator: " "))\">\n\(parts.joined(separator: "\n"))\n</div>\n"
+    }
+
+    private static func badge(_ options: CellOptions) -> String? {
+        if options.norun { return "not run" }
+        if options.fails { return "does not compile" }
+        if options.crashes { return "traps" }
+        return nil
+    }
+
+    /// Printed text in blocks (consecutive pieces joined), tables and figures in order.
+    static func output(_ items: [OutputItem]) -> String {
+        var html = ""
+        var pending = ""
+        func flush() {
+            let text = trimmingFinalNewline(pending)
+            if !text.isEmpty { html += "<pre class=\"printed\">\(HTML.escape(text))</pre>\n" }
+            pending = ""
+        }
+        for item in items {
+            switch item {
+            case .text(let printed):
+                pending += printed
+            case .display(let display):
+                flush()
+                html += DisplayRenderer.html(display)
+            }
+        }
+        flush()
+        return html
+    }
+
+    private static func text(of items: [OutputItem]) -> String {
+        items.map { item in
+            switch item {
+            case .text(let text): text
+            case .display(let display): display.text
+            }
+        }.joined()
+    }
+
+    static func trimmingFinalNewline(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}
