@@ -38,7 +38,7 @@ public struct Dense: Sendable, Equatable {
     /// The layer with the given weights (d×p) and, optionally, bias (1×p).
     public init(weights: Matrix, bias: Matrix? = nil, activation: Activation) {
         if let bias {
-            precondition(
+            require(
                 bias.shape == Matrix.Shape(rows: 1, columns: weights.columns),
                 "Dense: bias \(bias.shape) must be a (1×\(weights.columns)) row for weights \(weights.shape)"
             )
@@ -91,7 +91,7 @@ public struct Dense: Sendable, Equatable {
     /// gradient G = ∂J/∂Y of the last output, and returns ∂J/∂X = ΔWᵀ.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
         guard let input, let output else {
-            preconditionFailure("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
+            fatalError("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
         }
         var delta = outputGradient
         _ = output.shape.same(as: delta.shape, operation: "Dense.backward: output and its gradient").required

@@ -19,7 +19,7 @@ public struct GradientCheck: Sendable, Equatable {
 
     /// Checks `analytic` against central differences of `f` at `point`.
     public init(analytic: [Double], at point: [Double], step h: Double = 1e-5, of f: ([Double]) -> Double) {
-        precondition(analytic.count == point.count,
+        require(analytic.count == point.count,
                      "GradientCheck: \(analytic.count) gradient components for \(point.count) parameters")
         var probe = point
         numerical = point.indices.map { i in

@@ -27,7 +27,7 @@ public struct GradientDescent: Sendable {
     public var maximumIterations: Int
 
     public init(stepSize: Double, threshold: Double, maximumIterations: Int = 10_000_000) {
-        precondition(maximumIterations >= 1, "GradientDescent: maximumIterations must be at least 1")
+        require(maximumIterations >= 1, "GradientDescent: maximumIterations must be at least 1")
         self.stepSize = stepSize
         self.threshold = threshold
         self.maximumIterations = maximumIterations

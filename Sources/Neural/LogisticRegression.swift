@@ -19,8 +19,8 @@ public struct LogisticRegression: Sendable {
     public let labels: Matrix
 
     public init(features: Matrix, labels: Matrix) {
-        precondition(!features.elements.isEmpty, "LogisticRegression: no samples in features \(features.shape)")
-        precondition(
+        require(!features.elements.isEmpty, "LogisticRegression: no samples in features \(features.shape)")
+        require(
             labels.shape == Matrix.Shape(rows: features.rows, columns: 1),
             "LogisticRegression: labels \(labels.shape) must be one column with a row per sample of \(features.shape)"
         )
@@ -60,9 +60,9 @@ public struct LogisticRegression: Sendable {
     /// as NumPy's mean over the transposed product does; then g /= n.
     public func gradient(_ theta: Matrix, into g: inout Matrix) {
         let (n, d) = (features.rows, features.columns)
-        precondition(theta.shape == Matrix.Shape(rows: d, columns: 1),
+        require(theta.shape == Matrix.Shape(rows: d, columns: 1),
                      "LogisticRegression: θ \(theta.shape) must be a (\(d)×1) column for features \(features.shape)")
-        precondition(g.shape == theta.shape, "LogisticRegression: gradient buffer \(g.shape) must match θ \(theta.shape)")
+        require(g.shape == theta.shape, "LogisticRegression: gradient buffer \(g.shape) must match θ \(theta.shape)")
         features.elements.withUnsafeBufferPointer { x in
             labels.elements.withUnsafeBufferPointer { y in
                 theta.elements.withUnsafeBufferPointer { theta in

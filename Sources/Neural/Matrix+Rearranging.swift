@@ -7,7 +7,7 @@ extension Matrix {
 
     /// Row i as a 1×n row vector.
     public func row(_ i: Int) -> Matrix {
-        precondition((0..<rows).contains(i), "Matrix.row: row \(i) is outside a \(shape) matrix")
+        require((0..<rows).contains(i), "Matrix.row: row \(i) is outside a \(shape) matrix")
         return Matrix(row: Array(elements[(i * columns)..<((i + 1) * columns)]))
     }
 
@@ -20,7 +20,7 @@ extension Matrix {
     /// `A[:, indices]`); an index may repeat.
     public func columns(_ indices: [Int]) -> Matrix {
         for j in indices {
-            precondition((0..<columns).contains(j), "Matrix.columns: column \(j) is outside a \(shape) matrix")
+            require((0..<columns).contains(j), "Matrix.columns: column \(j) is outside a \(shape) matrix")
         }
         return Matrix(rows: rows, columns: indices.count) { i, k in elements[i * columns + indices[k]] }
     }

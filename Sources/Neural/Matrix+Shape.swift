@@ -91,7 +91,7 @@ extension Result where Success == Matrix.Shape, Failure == Matrix.ShapeMismatch 
     var required: Matrix.Shape {
         switch self {
         case .success(let shape): return shape
-        case .failure(let mismatch): preconditionFailure(mismatch.description)
+        case .failure(let mismatch): fatalError(mismatch.description)
         }
     }
 }

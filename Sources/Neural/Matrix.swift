@@ -16,8 +16,8 @@ public struct Matrix: Sendable, Equatable {
 
     /// The matrix with the given shape and row-major `elements`.
     public init(rows: Int, columns: Int, elements: [Double]) {
-        precondition(rows >= 0 && columns >= 0, "Matrix: negative shape (\(rows)×\(columns))")
-        precondition(
+        require(rows >= 0 && columns >= 0, "Matrix: negative shape (\(rows)×\(columns))")
+        require(
             elements.count == rows * columns,
             "Matrix: \(elements.count) elements cannot fill a (\(rows)×\(columns)) matrix"
         )
@@ -47,7 +47,7 @@ public struct Matrix: Sendable, Equatable {
     public init(_ rows: [[Double]]) {
         let columns = rows.first?.count ?? 0
         for (index, row) in rows.enumerated() {
-            precondition(
+            require(
                 row.count == columns,
                 "Matrix: row \(index) has \(row.count) elements but row 0 has \(columns)"
             )
@@ -71,11 +71,11 @@ public struct Matrix: Sendable, Equatable {
     /// Entry (i, j), counting from zero.
     public subscript(row: Int, column: Int) -> Double {
         get {
-            precondition(shape.contains(row: row, column: column), shape.indexMessage(row: row, column: column))
+            require(shape.contains(row: row, column: column), shape.indexMessage(row: row, column: column))
             return elements[row * columns + column]
         }
         set {
-            precondition(shape.contains(row: row, column: column), shape.indexMessage(row: row, column: column))
+            require(shape.contains(row: row, column: column), shape.indexMessage(row: row, column: column))
             elements[row * columns + column] = newValue
         }
     }

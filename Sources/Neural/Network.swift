@@ -11,9 +11,9 @@ public struct Network: Sendable, Equatable {
 
     /// The network of `layers`; each layer's outputs must match the next one's inputs.
     public init(_ layers: [Dense]) {
-        precondition(!layers.isEmpty, "Network: needs at least one layer")
+        require(!layers.isEmpty, "Network: needs at least one layer")
         for (index, (layer, next)) in zip(layers, layers.dropFirst()).enumerated() {
-            precondition(
+            require(
                 layer.outputCount == next.inputCount,
                 "Network: layer \(index) has \(layer.outputCount) outputs"
                     + " but layer \(index + 1) has \(next.inputCount) inputs"
@@ -51,7 +51,7 @@ public struct Network: Sendable, Equatable {
     /// `Net.backward(label)`).
     public mutating func backward(loss: Loss, target: Matrix) -> Double {
         guard let prediction = layers[layers.count - 1].output else {
-            preconditionFailure("Network.backward: call forward(_:) first; predict(_:) keeps nothing to backpropagate")
+            fatalError("Network.backward: call forward(_:) first; predict(_:) keeps nothing to backpropagate")
         }
         _ = backward(loss.gradient(of: prediction, target: target))
         return loss.value(of: prediction, target: target)
@@ -71,7 +71,7 @@ public struct Network: Sendable, Equatable {
             layers.flatMap { layer in layer.weights.elements + (layer.bias?.elements ?? []) }
         }
         set {
-            precondition(newValue.count == parameters.count,
+            require(newValue.count == parameters.count,
                          "Network.parameters: \(newValue.count) values for \(parameters.count) parameters")
             var rest = newValue[...]
             func take(_ shape: Matrix.Shape) -> Matrix {

@@ -12,7 +12,7 @@ public struct Neuron: Sendable, Equatable {
 
     /// The neuron σ(wᵀx) with a d×1 column of weights.
     public init(weights: Matrix, activation: Activation) {
-        precondition(weights.columns == 1, "Neuron: weights must be a column vector, got \(weights.shape)")
+        require(weights.columns == 1, "Neuron: weights must be a column vector, got \(weights.shape)")
         self.weights = weights
         self.activation = activation
     }
