@@ -32,12 +32,15 @@ public struct Display: Codable, Equatable, Sendable {
     public var svg: String?
     /// A table's cells, for the site to lay out (and escape) as HTML.
     public var table: Table?
+    /// A chart drawn with Braille dots and ANSI colours, for `lecture run`.
+    public var terminal: String?
 
-    public init(kind: Kind, text: String, svg: String? = nil, table: Table? = nil) {
+    public init(kind: Kind, text: String, svg: String? = nil, table: Table? = nil, terminal: String? = nil) {
         self.kind = kind
         self.text = text
         self.svg = svg
         self.table = table
+        self.terminal = terminal
     }
 }
 

@@ -34,6 +34,9 @@ struct CellPrinter {
                 if let svg = display.svg {
                     figureNumber += 1
                     let path = save(svg, cell: cell.index, number: figureNumber)
+                    if let drawing = display.terminal {
+                        Swift.print(terminal.color ? drawing : Terminal.plain(drawing))
+                    }
                     Swift.print(display.text)
                     if let path { Swift.print(terminal.dim("saved \(path)")) }
                 } else {

@@ -106,3 +106,22 @@ import Testing
         #expect(again.status == 2, "an existing folder is never overwritten")
     }
 }
+
+@Test func runDrawsChartsInTheTerminal() throws {
+    let chapter = """
+    # Charts
+
+    ```swift
+    show(Plot.function(-2...2, points: 41, title: "Step", xLabel: "z", name: "step(z)", style: .steps) { $0 > 0 ? 1 : 0 })
+    ```
+
+    """
+    let course = try Course(["01-charts.md": chapter])
+    let result = try course.lecture("run", "1")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(!result.standardOutput.contains("\u{1B}["), "NO_COLOR: no escape sequences")
+    let portable = result.standardOutput.replacingOccurrences(of: packageRoot, with: "<package>")
+    try expectGolden(portable, "run-chart.txt")
+    let saved = packageRoot + "/.build-lecture/figures/01-charts/cell-1.svg"
+    #expect(try String(contentsOfFile: saved, encoding: .utf8).hasPrefix("<svg"))
+}

@@ -37,7 +37,7 @@ public struct ChapterProgram: Equatable, Sendable {
     init(_ lecture: Lecture, purpose: Purpose) {
         self.purpose = purpose
         let path = Self.literal(lecture.path)
-        var source = "import LectureRuntime\n\nLectureRuntime._beginChapter()\n"
+        var source = "import Foundation\nimport LectureRuntime\n\nLectureRuntime._beginChapter()\n"
         func emit(_ cell: Cell) {
             source += "LectureRuntime._beginCell(\(cell.index))\n"
             source += "#sourceLocation(file: \(path), line: \(cell.fence.firstContentLine))\n"

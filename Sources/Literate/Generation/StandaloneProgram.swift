@@ -11,7 +11,7 @@ public enum StandaloneProgram {
             skipped.formUnion(cell.fence.openLine...cell.fence.closeLine)
             if let recorded = cell.recorded { skipped.formUnion(recorded.fence.openLine...recorded.fence.closeLine) }
         }
-        var source = "// \(lecture.title)\n//\n// Exported from \(lecture.fileName) by `lecture export`. Run it with `swift run`.\n\nimport LectureRuntime\n\n"
+        var source = "// \(lecture.title)\n//\n// Exported from \(lecture.fileName) by `lecture export`. Run it with `swift run`.\n\nimport Foundation\nimport LectureRuntime\n\n"
         var prose: [String] = []
         func flushProse() {
             while prose.last?.isEmpty == true { prose.removeLast() }
