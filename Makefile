@@ -17,7 +17,9 @@ site: deps
 	$(SWIFT) run --skip-build lecture build
 
 test: deps browser-deps
+	$(SWIFT) build
 	$(SWIFT) test
+	$(SWIFT) run --skip-build lecture verify
 
 bench: deps
 	Benchmarks/run
