@@ -128,3 +128,20 @@ import Testing
         #expect(verify.standardError.contains("lectures/01-x.md:3:1: error: this cell is marked 'fails' but it compiles"))
     }
 }
+
+@Test func editingOneCellRecompilesOnlyItsChapter() throws {
+    let first = "# One\n\n```swift\nprint(\"one\")\n```\n"
+    let second = "# Two\n\n```swift\nprint(\"two\")\n```\n"
+    let course = try Course(["01-one.md": first, "02-two.md": second])
+    #expect(try course.lecture("bless").status == 0)
+    let warm = try course.lecture("verify", "--verbose")
+    #expect(warm.status == 0)
+    #expect(!warm.standardError.contains("compiling"), "nothing changed: nothing compiles\n\(warm.standardError)")
+    #expect(!warm.standardError.contains("running"), "nothing changed: the recorded runs are reused\n\(warm.standardError)")
+
+    try course.write("02-two.md", try course.read("02-two.md").replacingOccurrences(of: "print(\"two\")", with: "print(\"two\", 2)"))
+    let edited = try course.lecture("verify", "--verbose")
+    #expect(edited.status == 1, "the recorded output no longer matches")
+    #expect(edited.standardError.contains("lectures/02-two.md: compiling the chapter: the chapter program changed"), "\(edited.standardError)")
+    #expect(!edited.standardError.contains("01-one.md: compiling"), "\(edited.standardError)")
+}
