@@ -67,15 +67,19 @@ public struct ChapterCompiler: Sendable {
         try Data(program.source.utf8).write(to: URL(fileURLWithPath: work + "/main.swift"))
         let result = try await ChildProcess(executable: toolchain.swiftc,
                                             arguments: [work + "/main.swift", "-o", work + "/chapter"] + flags).run()
+        let errors = Self.errorLines(result.standardError + result.standardOutput)
         if !result.succeeded {
-            let errors = Self.errorLines(result.standardError + result.standardOutput)
+            // A compiler that stopped without an error message (killed, out of
+            // memory) says nothing about the program: keep nothing.
+            guard !errors.isEmpty else {
+                throw CompilerStopped(output: String((result.standardError + result.standardOutput).suffix(2000)))
+            }
             try Data(errors.utf8).write(to: URL(fileURLWithPath: work + "/errors.txt"))
-            try? manager.removeItem(atPath: work + "/main.swift")
         }
         try? manager.removeItem(atPath: folder)
         try manager.moveItem(atPath: work, toPath: folder)
         try? BuildCache.writeAtomically(try JSONEncoder().encode(parts), to: partsFile)
-        return result.succeeded ? .executable(path: executable, cached: false) : .failed(errors: Self.errorLines(result.standardError + result.standardOutput))
+        return result.succeeded ? .executable(path: executable, cached: false) : .failed(errors: errors)
     }
 
     /// The compiler's `error:` lines (without source excerpts, notes or warnings).
@@ -89,4 +93,10 @@ public struct ChapterCompiler: Sendable {
         let changed = current.keys.sorted().filter { previous[$0] != current[$0] }
         return changed.isEmpty ? "its cached build is missing" : changed.joined(separator: ", ") + " changed"
     }
+}
+
+/// `swiftc` stopped without reporting an error in the program.
+struct CompilerStopped: Error, CustomStringConvertible {
+    var output: String
+    var description: String { "the compiler stopped without an error message:\n" + output }
 }
