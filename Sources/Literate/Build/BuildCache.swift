@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where the runner keeps what it built and ran: a git-ignored folder of the
-/// package (`.build-lecture/`), keyed by content hashes.
+/// package (`.build-lecture/`, or `LECTURE_CACHE` when set), keyed by content
+/// hashes.
 public struct BuildCache: Sendable {
     /// The root of this package's sources, which chapter programs link against.
     public var packageRoot: String
@@ -9,7 +10,8 @@ public struct BuildCache: Sendable {
 
     public init(packageRoot: String = BuildCache.defaultPackageRoot) {
         self.packageRoot = packageRoot
-        self.folder = packageRoot + "/.build-lecture"
+        let chosen = ProcessInfo.processInfo.environment["LECTURE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+        self.folder = chosen ?? packageRoot + "/.build-lecture"
     }
 
     /// The package this tool was built from, or `LECTURE_PACKAGE_ROOT` when set.
