@@ -1,17 +1,16 @@
-// Writes the seed lecture's figures as SVG files, one per figure, into a folder.
-// Usage: seed-figures OUTPUT-FOLDER SEED-DATA.json
+// Writes the seed lecture's figures as SVG files, one per figure, into a folder,
+// and prints each figure's summary.
+// Usage: seed-figures OUTPUT-FOLDER
 import Charts
 import Foundation
 
-let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: seed-figures OUTPUT-FOLDER SEED-DATA.json\n".utf8))
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: seed-figures OUTPUT-FOLDER\n".utf8))
     exit(2)
 }
-let folder = URL(fileURLWithPath: arguments[1], isDirectory: true)
-let data = try JSONDecoder().decode(SeedData.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+let folder = URL(fileURLWithPath: CommandLine.arguments[1], isDirectory: true)
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-for (name, figure) in seedFigures(data) {
+for (name, figure) in seedFigures() {
     try Data(figure.svg().utf8).write(to: folder.appendingPathComponent(name + ".svg"))
     print("\(name).svg: \(figure.summary)")
 }
