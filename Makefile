@@ -20,6 +20,7 @@ test: deps browser-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(SWIFT) run --skip-build lecture verify
+	Tests/browser/run
 
 bench: deps
 	Benchmarks/run

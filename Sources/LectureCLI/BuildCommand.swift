@@ -90,6 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
             let theme = try Theme(folder: theme ?? Theme.defaultFolder)
             let katex = try KaTeXAssets(folder: katex)
             let info = try CourseInfo.load(lecturesFolder: course.lectures)
+            try SiteWriter.check(out)
             return SiteBuilder(course: info, theme: theme, katex: katex)
         } catch let error as Diagnostics {
             throw Failure.usage(error.description)

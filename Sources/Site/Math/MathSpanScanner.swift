@@ -6,7 +6,8 @@
 /// - `$…$` is inline math when the opening `$` is followed by a character that is
 ///   not a space, and the closing `$` follows a character that is not a space and
 ///   is not followed by a digit. "It costs $5 and $6" holds no math.
-/// - `\$` is a dollar sign, never a delimiter.
+/// - `\$` is a dollar sign, never a delimiter, and inline math holds no backtick
+///   (one would start inline code).
 struct MathSpanScanner {
     struct Span: Equatable {
         /// UTF-8 byte offsets of the whole span, delimiters included.
@@ -145,6 +146,8 @@ struct MathSpanScanner {
             switch bytes[index] {
             case UInt8(ascii: "\\"): index += 2
             case UInt8(ascii: "\n") where paragraphEnds(afterNewline: index): return nil
+            // TeX has no backticks: one starts inline code, so this `$` was money.
+            case UInt8(ascii: "`"): return nil
             case UInt8(ascii: "$"):
                 let followedByDigit = byte(index + 1).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
                 if index > start, !isSpace(bytes[index - 1]), !followedByDigit { return index }

@@ -12,7 +12,7 @@ public enum SiteWriter {
         let url = URL(fileURLWithPath: target)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
-        try refuseToReplaceOtherFolders(target)
+        try check(target)
         do {
             try files.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -49,9 +49,10 @@ public enum SiteWriter {
         if hadSite { try? files.removeItem(atPath: retired) }
     }
 
-    /// A build replaces a whole folder: only one that a build made (it holds the
-    /// marker file), or an empty one.
-    private static func refuseToReplaceOtherFolders(_ target: String) throws(Diagnostic) {
+    /// Whether `target` may receive a site: a build replaces a whole folder, so
+    /// only one that a build made (it holds the marker file), an empty one, or
+    /// one that does not exist yet.
+    public static func check(_ target: String) throws(Diagnostic) {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
         guard files.fileExists(atPath: target, isDirectory: &isDirectory) else { return }

@@ -7,10 +7,10 @@ enum DisplayRenderer {
         switch display.kind {
         case .table:
             guard let table = display.table else { return fallback(display) }
-            return "<div class=\"display table\">\n\(html(table))</div>\n"
+            return "<div class=\"out table\">\n\(html(table))</div>\n"
         case .chart, .diagram:
             guard let svg = display.svg else { return fallback(display) }
-            return "<figure class=\"display \(display.kind.rawValue)\">\n\(svg.hasSuffix("\n") ? svg : svg + "\n")</figure>\n"
+            return "<figure class=\"out \(display.kind.rawValue)\">\n\(svg.hasSuffix("\n") ? svg : svg + "\n")</figure>\n"
         }
     }
 

@@ -1,0 +1,46 @@
+import Testing
+@testable import Site
+
+/// Prose through cmark-gfm and its extensions, in one walk with the cells.
+@Suite struct ProseTests {
+    @Test func golden() throws {
+        let page = render(try Fixture.lecture("prose.md"))
+        #expect(page.diagnostics.isEmpty)
+        try expectGolden(page.html, "prose.html")
+    }
+
+    @Test func githubExtensions() throws {
+        let html = render(try Fixture.lecture("prose.md")).html
+        #expect(html.contains("<th class=\"left\">Left</th><th class=\"center\">Centre</th><th class=\"right\">Right</th><th>None</th>"),
+                "tables are read, with their alignments")
+        #expect(html.contains("<td>f | g</td>"), "an escaped pipe stays in its cell")
+        #expect(html.contains("<del>struck</del>"))
+        #expect(html.contains("<a href=\"https://example.org\">https://example.org</a>"), "bare links become links")
+        #expect(html.contains("<ul class=\"tasks\">\n<li><input type=\"checkbox\" disabled checked> done</li>\n<li><input type=\"checkbox\" disabled> to do</li>"))
+        #expect(html.contains("<ol start=\"3\">"))
+        #expect(html.contains("<div class=\"aside\">Raw HTML passes through.</div>"))
+    }
+
+    @Test func headingAnchorsAreStableAndUnique() throws {
+        let html = render(try Fixture.lecture("prose.md")).html
+        #expect(html.contains("<h1 id=\"prose-and-its-extensions\">"))
+        #expect(html.contains("<h2 id=\"lists\">Lists<a class=\"anchor\" href=\"#lists\""))
+        #expect(html.contains("<h2 id=\"lists-1\">Lists<a class=\"anchor\" href=\"#lists-1\""))
+    }
+
+    @Test func anchorNames() {
+        var namer = AnchorNamer()
+        #expect(namer.id(for: "The chain rule") == "the-chain-rule")
+        #expect(namer.id(for: "The chain rule") == "the-chain-rule-1")
+        #expect(namer.id(for: "The chain-rule!") == "the-chain-rule-2")
+        #expect(namer.id(for: "Σ and σ: Unicode, kept") == "σ-and-σ-unicode-kept")
+        #expect(namer.id(for: "?!") == "section-1")
+        #expect(namer.id(for: "?!") == "section-2")
+    }
+
+    @Test func codeBlocksThatAreNotCellsAreShownAsWritten() throws {
+        let html = render(try Fixture.lecture("prose.md")).html
+        #expect(html.contains("<pre class=\"code\"><code class=\"language-text\">plain &lt;code&gt; block, $not math$</code></pre>"))
+        #expect(html.contains("<pre class=\"code\"><code>indented code, $not math$ either</code></pre>"))
+    }
+}

@@ -1,0 +1,85 @@
+import CellOutput
+import Foundation
+import Literate
+import Testing
+@testable import Site
+
+/// A whole site from made-up runs, with the package's theme.
+@Suite struct SiteBuilderTests {
+    static func runs() throws -> [ChapterRun] {
+        var cells = ChapterRun(lecture: try Fixture.parse(try Fixture.source("cells.md"), path: "lectures/02-cells.md"))
+        cells.cells = CellTests.outputs
+        cells.citations = [0: "42", 1: "0.3333333333333333", 2: "7.0"]
+        let math = ChapterRun(lecture: try Fixture.parse(try Fixture.source("math.md"), path: "lectures/01-math.md"))
+        let prose = ChapterRun(lecture: try Fixture.parse(try Fixture.source("prose.md"), path: "lectures/03-prose.md"))
+        return [math, cells, prose]
+    }
+
+    static func build() throws -> SiteFiles {
+        let builder = SiteBuilder(course: CourseInfo(title: "A <small> course", description: "About & around."),
+                                  theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
+        return try builder.build(try runs())
+    }
+
+    @Test func files() throws {
+        let site = try Self.build()
+        #expect(site.paths == [
+            ".lecture-site", "01-math.html", "02-cells.html", "03-prose.html",
+            "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/katex.min.css", "assets/katex/katex.min.js",
+            "assets/site.js", "assets/style.css", "index.html", "search-index.js",
+        ])
+    }
+
+    @Test func chapterPageGolden() throws {
+        try expectGolden(try #require(try Self.build()["02-cells.html"]), "page-02-cells.html")
+    }
+
+    @Test func indexPageGolden() throws {
+        try expectGolden(try #require(try Self.build()["index.html"]), "page-index.html")
+    }
+
+    @Test func navigation() throws {
+        let site = try Self.build()
+        let page = try #require(site["02-cells.html"])
+        #expect(page.contains("<a class=\"previous\" rel=\"prev\" href=\"01-math.html\">"))
+        #expect(page.contains("<a class=\"next\" rel=\"next\" href=\"03-prose.html\">"))
+        #expect(page.contains("<li class=\"current\"><a href=\"02-cells.html\" aria-current=\"page\"><span class=\"number\">2</span><span class=\"chapter-title\">Cells</span></a>"))
+        let first = try #require(site["01-math.html"])
+        #expect(!first.contains("rel=\"prev\""))
+        let prose = try #require(site["03-prose.html"])
+        #expect(prose.contains("<li><a href=\"#lists\">Lists</a></li>\n<li><a href=\"#lists-1\">Lists</a></li>"), "the sidebar lists the chapter's headings")
+        #expect(prose.contains("<title>Prose and its extensions · A &lt;small&gt; course</title>"))
+    }
+
+    @Test func indexListsChaptersWithSummaries() throws {
+        let index = try #require(try Self.build()["index.html"])
+        #expect(index.contains("<h1>A &lt;small&gt; course</h1>"))
+        #expect(index.contains("<p class=\"description\">About &amp; around.</p>"))
+        #expect(index.contains("<p class=\"summary\">A first paragraph, which is the chapter&#39;s summary, with <code>inline code</code>"))
+        #expect(index.contains("<p class=\"summary\">Inputs <span class=\"math inline\">"), "a chapter that opens with a formula is summed up by its first paragraph of text")
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        #expect(try Self.build() == (try Self.build()))
+    }
+
+    @Test func brokenLinksFailTheBuild() throws {
+        let broken = ChapterRun(lecture: try Fixture.parse("# Broken\n\nSee [there](99-none.md).\n", path: "lectures/04-broken.md"))
+        let builder = SiteBuilder(course: CourseInfo(), theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
+        #expect {
+            try builder.build(try Self.runs() + [broken])
+        } throws: { error in
+            (error as? Diagnostics)?.description.hasPrefix("lectures/04-broken.md:3:5: error: link to '99-none.md', which is not a chapter") == true
+        }
+    }
+
+    @Test func courseInfoFromJSON() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("course-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(try CourseInfo.load(lecturesFolder: folder.path) == CourseInfo(title: "Lectures"))
+        try Data(#"{"title": "Nets", "description": "Small."}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
+        #expect(try CourseInfo.load(lecturesFolder: folder.path) == CourseInfo(title: "Nets", description: "Small."))
+        try Data(#"{"name": "Nets"}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
+        #expect(throws: Diagnostic.self) { try CourseInfo.load(lecturesFolder: folder.path) }
+    }
+}

@@ -1,0 +1,95 @@
+import CellOutput
+import Foundation
+import Literate
+import Testing
+@testable import Site
+
+/// The lectures in `Fixtures/`, and rendering them in-process with made-up runs,
+/// so these tests need no compiler.
+enum Fixture {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The package's own theme, `site/`.
+    static let themeFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("site").path
+
+    static func source(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The fixture `name`, parsed as if it were `lectures/<name>`.
+    static func lecture(_ name: String) throws -> Lecture {
+        try parse(source(name), path: "lectures/" + name)
+    }
+
+    static func parse(_ text: String, path: String = "lectures/01-test.md") throws -> Lecture {
+        try LectureParser.parse(Array(text.utf8), path: path)
+    }
+
+    /// A KaTeX folder with stand-in files, for builds that only copy them.
+    static func katex() throws -> KaTeXAssets {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("fonts"), withIntermediateDirectories: true)
+        try Data("/* katex.min.js */".utf8).write(to: folder.appendingPathComponent("katex.min.js"))
+        try Data("/* katex.min.css */".utf8).write(to: folder.appendingPathComponent("katex.min.css"))
+        try Data("woff2".utf8).write(to: folder.appendingPathComponent("fonts/KaTeX_Main-Regular.woff2"))
+        try Data("woff".utf8).write(to: folder.appendingPathComponent("fonts/KaTeX_Main-Regular.woff"))
+        return try KaTeXAssets(folder: folder.path)
+    }
+}
+
+/// A chapter's body HTML and the problems found rendering it; `others` are
+/// the other chapters of the course, for links.
+func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [Int: String] = [:],
+            others: [Lecture] = []) -> (html: String, diagnostics: [Diagnostic]) {
+    let documents = ([lecture] + others).map(ChapterDocument.init)
+    var anchors: [String: Set<String>] = [:]
+    for document in documents { anchors[document.lecture.id] = document.anchors }
+    var renderer = ChapterRenderer(documents[0], outputs: outputs, citations: citations, links: LinkResolver(anchors: anchors))
+    let rendered = renderer.render()
+    return (rendered.body, renderer.diagnostics)
+}
+
+/// Compares `actual` with `Golden/<name>`; `RECORD_GOLDEN=1` records it instead.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        try Data(actual.utf8).write(to: url)
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        Issue.record("no golden file \(name); record it with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = String(decoding: data, as: UTF8.self)
+    if actual != expected {
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(actualLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset ?? min(actualLines.count, expectedLines.count)
+        Issue.record("""
+            \(name) differs from its golden file at line \(first + 1) (re-record with RECORD_GOLDEN=1):
+              expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
+              actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
+            """, sourceLocation: sourceLocation)
+    }
+}
+
+/// The text of every `<span class="math …">` or `<div class="math …">`, unescaped.
+func mathSpans(in html: String) -> [(display: Bool, tex: String)] {
+    var found: [(Bool, String)] = []
+    var rest = Substring(html)
+    while let open = rest.range(of: "class=\"math ") {
+        let kind = rest[open.upperBound...].prefix { $0 != "\"" }
+        guard let start = rest[open.upperBound...].firstIndex(of: ">"),
+              let end = rest[start...].range(of: "</") else { break }
+        let text = String(rest[rest.index(after: start)..<end.lowerBound])
+        found.append((kind == "display", unescape(text)))
+        rest = rest[end.upperBound...]
+    }
+    return found
+}
+
+func unescape(_ html: String) -> String {
+    html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+}
