@@ -1,12 +1,13 @@
 /// The colours data is drawn in.
 ///
-/// The hues are Okabe and Ito's colour-blind-safe set; orange and sky blue are
-/// darkened so that every colour keeps a contrast of at least 3:1 against both
-/// a white page and a near-black one (`#111`).
+/// The hues are Okabe and Ito's colour-blind-safe set. Blue is lightened and
+/// orange and sky blue are darkened so that every colour keeps a contrast of
+/// at least 3:1 against both a white page and a near-black one (`#111`); the
+/// first colour, the most used, has 4.3:1 against each.
 public enum Palette {
     /// Series `i` and category `i` are drawn in `categorical[i % count]`.
     public static let categorical: [Color] = [
-        Color(hex: 0x0072B2),  // blue
+        Color(hex: 0x1A7FC0),  // blue, lightened
         Color(hex: 0xD55E00),  // vermillion
         Color(hex: 0x009E73),  // bluish green
         Color(hex: 0xCC79A7),  // reddish purple

@@ -41,7 +41,7 @@ import Testing
 
     @Test func scatterHasAGroupPerCategoryWithOutlines() throws {
         let svg = SampleFigures.scatter.svg()
-        #expect(svg.contains("<g class=\"o\" fill=\"#0072b2\">"))
+        #expect(svg.contains("<g class=\"o\" fill=\"#1a7fc0\">"))
         #expect(svg.contains("<g class=\"o\" fill=\"#d55e00\">"))
         #expect(svg.components(separatedBy: "<circle").count - 1 == 60 + 2)  // points and legend markers
         #expect(svg.contains(">Setosa</text>") && svg.contains(">Non-setosa</text>"))
