@@ -71,6 +71,7 @@ struct BuildCommand: AsyncParsableCommand {
                 printError("build: the site was not written")
                 throw ExitCode(2)
             }
+            site.warnings.forEach { printError($0.description) }
             do {
                 try SiteWriter.write(site, to: out)
             } catch {

@@ -103,6 +103,11 @@ import Testing
         #expect(html.contains("$x$ and $$y$$") && html.contains("$z$") && html.contains("<div>$w$</div>"))
     }
 
+    @Test func punctuationStaysWithItsFormula() throws {
+        let html = render(try Fixture.parse("# P\n\nWith $x$, then $y$. And $z$ alone.\n")).html
+        #expect(html.contains("With <span class=\"nobreak\"><span class=\"math inline\">x</span>,</span> then <span class=\"nobreak\"><span class=\"math inline\">y</span>.</span> And <span class=\"math inline\">z</span> alone."))
+    }
+
     @Test func mathInHeadingsTablesAndLists() throws {
         let html = render(try Fixture.parse("# The $\\sigma$ function\n\n| a | b |\n|---|---|\n| $x_1$ | $|y|$ |\n\n- $\\frac{1}{2}$\n")).html
         #expect(mathSpans(in: html).map(\.tex) == ["\\sigma", "x_1", "|y|", "\\frac{1}{2}"])

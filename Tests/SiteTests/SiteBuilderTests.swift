@@ -56,7 +56,7 @@ import Testing
         #expect(index.contains("<h1>A &lt;small&gt; course</h1>"))
         #expect(index.contains("<p class=\"description\">About &amp; around.</p>"))
         #expect(index.contains("<p class=\"summary\">A first paragraph, which is the chapter&#39;s summary, with <code>inline code</code>"))
-        #expect(index.contains("<p class=\"summary\">Inputs <span class=\"math inline\">"), "a chapter that opens with a formula is summed up by its first paragraph of text")
+        #expect(index.contains("<p class=\"summary\">Inputs <span class=\"nobreak\"><span class=\"math inline\">"), "a chapter that opens with a formula is summed up by its first paragraph of text")
     }
 
     @Test func buildsAreByteIdentical() throws {
@@ -71,6 +71,18 @@ import Testing
         } throws: { error in
             (error as? Diagnostics)?.description.hasPrefix("lectures/04-broken.md:3:5: error: link to '99-none.md', which is not a chapter") == true
         }
+    }
+
+    @Test func heavyPagesAreWarnedAboutAtTheirHeaviestCell() throws {
+        var run = ChapterRun(lecture: try Fixture.parse("# Heavy\n\n```swift\nprint(1)\n```\n\n```swift\nshow(plot)\n```\n"))
+        let svg = "<svg>" + String(repeating: "M0 0L1 1", count: 20_000) + "</svg>"
+        run.cells = [0: [.text("1\n")], 1: [.display(Display(kind: .chart, text: "chart \"Loss\": line 5000 points", svg: svg))]]
+        let builder = SiteBuilder(course: CourseInfo(), theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
+        let site = try builder.build([run])
+        #expect(site.warnings.map(\.description) == [
+            "lectures/01-test.md:7:1: warning: the page is 162 KB, over the budget of 150 KB; this cell's output weighs 160 KB (chart \"Loss\"): show fewer points",
+        ])
+        #expect(try builder.build(try Self.runs()).warnings.isEmpty)
     }
 
     @Test func courseInfoFromJSON() throws {

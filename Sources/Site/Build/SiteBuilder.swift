@@ -1,3 +1,4 @@
+import CellOutput
 import Literate
 
 /// Turns the runs of a course's chapters into the files of its site: an index
@@ -11,6 +12,9 @@ public struct SiteBuilder: Sendable {
 
     /// The file that marks a folder as a built site, which a later build may replace.
     public static let marker = ".lecture-site"
+    /// A chapter page (its HTML and inline SVG) larger than this takes long to
+    /// load on a phone; the build warns at the cell with the largest figure.
+    public static let pageBudget = 150_000
     static let searchIndexPath = "search-index.js"
 
     public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets) {
@@ -65,12 +69,44 @@ public struct SiteBuilder: Sendable {
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
             let view = PageView(course: courseView, pageTitle: HTML.escape("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
-            site.add(document.pageName, theme.render("chapter", view))
+            let html = theme.render("chapter", view)
+            site.add(document.pageName, html)
+            if let warning = Self.sizeWarning(html.utf8.count, runs[index]) { site.warnings.append(warning) }
         }
         site.add(Self.searchIndexPath, search.script)
         for (path, data) in theme.assets { site.files["assets/" + path] = data }
         for (path, data) in katex.files { site.files["assets/katex/" + path] = data }
         site.add(Self.marker, "This folder is a site built by `lecture build`; the next build replaces all of it.\n")
         return site
+    }
+
+    /// A warning when a page of `size` bytes is over budget, at the cell whose
+    /// figure or table weighs most.
+    static func sizeWarning(_ size: Int, _ run: ChapterRun) -> Diagnostic? {
+        guard size > pageBudget else { return nil }
+        let heaviest = run.cells.compactMap { index, items -> (index: Int, size: Int, title: String)? in
+            let displays = items.compactMap { item -> Display? in if case .display(let display) = item { display } else { nil } }
+            guard let largest = displays.max(by: { weight($0) < weight($1) }) else { return nil }
+            return (index, weight(largest), name(largest))
+        }.max { ($0.size, $1.index) < ($1.size, $0.index) }
+        let kilobytes = { (bytes: Int) in "\((bytes + 500) / 1000) KB" }
+        let lecture = run.lecture
+        guard let heaviest, let cell = lecture.cells[safe: heaviest.index] else {
+            return Diagnostic(.warning, at: SourceLocation(file: lecture.path, line: 1),
+                              "the page is \(kilobytes(size)), over the budget of \(kilobytes(pageBudget))")
+        }
+        return Diagnostic(.warning, at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
+                          "the page is \(kilobytes(size)), over the budget of \(kilobytes(pageBudget)); this cell's output weighs \(kilobytes(heaviest.size)) (\(heaviest.title)): show fewer points")
+    }
+
+    /// A display's name from its recorded text: `chart "Training loss"`.
+    private static func name(_ display: Display) -> String {
+        let line = display.text.split(separator: "\n").first.map(String.init) ?? display.kind.rawValue
+        if let end = line.range(of: "\": ") { return String(line[..<end.lowerBound]) + "\"" }
+        return line.count > 40 ? String(line.prefix(40)) + "…" : line
+    }
+
+    private static func weight(_ display: Display) -> Int {
+        display.svg?.utf8.count ?? display.table.map { $0.rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 9 } } } ?? 0
     }
 }

@@ -1,6 +1,10 @@
+import Literate
+
 /// A built site: file contents by path relative to the site's folder.
 public struct SiteFiles: Sendable, Equatable {
     public var files: [String: [UInt8]] = [:]
+    /// What the build noticed but did not stop for (pages over their size budget).
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 

@@ -152,7 +152,7 @@ struct ChapterRenderer {
         for node in nodes {
             html += inline(node, line: &currentLine, linkless: linkless)
         }
-        return document.source.restore(html) { span in
+        let restored = document.source.restore(html) { span in
             switch span {
             case .math(let tex, let display):
                 return "<span class=\"math \(display ? "display" : "inline")\">\(HTML.escape(tex))</span>"
@@ -161,6 +161,15 @@ struct ChapterRenderer {
                 let value = citationValues[index].map(citation.text(for:)) ?? citation.recorded ?? citation.expression
                 return "<span class=\"cited\" title=\"\(HTML.escape(citation.expression))\">\(HTML.escape(value))</span>"
             }
+        }
+        return Self.keepingPunctuationWithMath(restored)
+    }
+
+    /// Inline math followed by punctuation (`$x$,`) wrapped so that no line
+    /// starts with the comma.
+    static func keepingPunctuationWithMath(_ html: String) -> String {
+        html.replacing(/(<span class="math inline">[^<]*<\/span>)([,.;:!?)\]]+)/) { match in
+            "<span class=\"nobreak\">\(match.output.1)\(match.output.2)</span>"
         }
     }
 
