@@ -72,14 +72,17 @@ public enum Activation: Sendable, CaseIterable {
     }
 }
 
-/// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), evaluated as eᶻ / (1 + eᶻ)
-/// for z < 0 so that e⁻ᶻ never overflows: the result keeps full relative
-/// accuracy down to the smallest subnormal (σ(−740) ≈ 4e−322, not 0). For
-/// z ≥ 0 it is exactly NumPy's `1/(1+np.exp(-z))`.
+/// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), computed by that formula (as
+/// NumPy's `1/(1+np.exp(-z))`, to the last bit) for z ≥ −708, and as eᶻ below.
+///
+/// The formula alone never gives NaN: for z < −709.78, e⁻ᶻ overflows to +∞
+/// and the quotient is 0. But the true value there is a subnormal number
+/// ≈ eᶻ (1 + eᶻ rounds to 1 once z < −37), so the second branch keeps full
+/// accuracy down to the smallest subnormal: σ(−740) ≈ 4.2e−322, not 0. The
+/// branch is almost never taken, so it costs nothing in a training loop.
 @inline(__always)
 func logistic(_ z: Double) -> Double {
-    let e = exp(-z.magnitude)
-    return (z >= 0 ? 1 : e) / (1 + e)
+    z < -708 ? exp(z) : 1 / (1 + exp(-z))
 }
 
 /// tanh from the C library, named apart from the `Activation.tanh` case.
