@@ -4,15 +4,25 @@
   'use strict';
 
   // Math: every .math element holds TeX as text; .display ones are set apart.
+  // A formula KaTeX cannot read (an unknown command, a missing brace) stays as
+  // TeX, marked .katex-error, and is reported on the console.
   function typeset() {
     if (!window.katex) return;
     var elements = document.querySelectorAll('.math');
     for (var i = 0; i < elements.length; i++) {
       var element = elements[i];
-      window.katex.render(element.textContent, element, {
-        displayMode: element.classList.contains('display'),
-        throwOnError: false
-      });
+      var tex = element.textContent;
+      try {
+        window.katex.render(tex, element, {
+          displayMode: element.classList.contains('display'),
+          throwOnError: true
+        });
+      } catch (error) {
+        element.textContent = tex;
+        element.classList.add('katex-error');
+        element.title = String(error && error.message || error);
+        console.error('KaTeX cannot typeset ' + JSON.stringify(tex) + ': ' + element.title);
+      }
     }
   }
 
