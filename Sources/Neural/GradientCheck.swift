@@ -9,6 +9,9 @@
 /// errors are both near 10⁻¹⁰, so a correct gradient agrees to about 10⁻⁸
 /// relative; components far smaller than that absolute noise (or f near a
 /// kink such as ReLU's at 0) cannot be checked this way.
+///
+/// ``Network/gradientCheck(input:target:loss:step:)`` checks a whole network;
+/// a single layer is checked as the network `Network([layer])`.
 public struct GradientCheck: Sendable, Equatable {
     /// The gradient under test.
     public let analytic: [Double]
