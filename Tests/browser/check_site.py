@@ -54,12 +54,12 @@ PAGE_FACTS = r"""
 
 SEARCH = r"""
 (async (word) => {
-  const input = document.getElementById('search');
+  const input = document.getElementById('searchBox');
   input.focus();
   input.value = word;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   for (let tries = 0; tries < 50; tries++) {
-    const links = [...document.querySelectorAll('#search-results a')];
+    const links = [...document.querySelectorAll('#searchResults a')];
     if (links.length) return links.map(a => a.getAttribute('href'));
     await new Promise(done => setTimeout(done, 50));
   }

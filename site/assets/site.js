@@ -29,8 +29,8 @@
   // Search: the index is a script (search-index.js) that sets a global, since
   // pages opened from file:// may load scripts but not fetch JSON. It is loaded
   // the first time the search box is used.
-  var input = document.getElementById('search');
-  var list = document.getElementById('search-results');
+  var input = document.getElementById('searchBox');
+  var list = document.getElementById('searchResults');
   var pending = [];
   var prepared = null;
 
@@ -146,14 +146,14 @@
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
       if (event.key === '/' && !typing) {
         event.preventDefault();
-        document.getElementById('nav-toggle').checked = true;
+        document.getElementById('navToggle').checked = true;
         input.focus();
       }
     });
   }
 
   // Following a heading link on a phone closes the contents drawer.
-  var toggle = document.getElementById('nav-toggle');
+  var toggle = document.getElementById('navToggle');
   document.querySelectorAll('.sidebar a').forEach(function (link) {
     link.addEventListener('click', function () { if (toggle) toggle.checked = false; });
   });
