@@ -20,7 +20,8 @@ public func show(_ matrix: Matrix, title: String? = nil, columns: [String]? = ni
                  "show: \(columns?.count ?? 0) column titles for a matrix of \(matrix.columns) columns")
     precondition(rows.map { $0.count == matrix.rows } ?? true,
                  "show: \(rows?.count ?? 0) row titles for a matrix of \(matrix.rows) rows")
-    var cells = matrix.entryTexts
+    // NumPy's "3." marks a float; in a table it reads as a stray point.
+    var cells = matrix.entryTexts.map { row in row.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } }
     var numeric = Array(repeating: true, count: matrix.columns)
     var header = columns
     if let rows {
