@@ -37,6 +37,13 @@ import Testing
         #expect(large.description == "[[0.00000e+00 1.25000e-01 2.50000e-01 ... 1.12500e+00 1.25000e+00\n  1.37500e+00]\n [1.25000e+00 1.37500e+00 1.50000e+00 ... 2.37500e+00 2.50000e+00\n  2.62500e+00]\n [2.50000e+00 2.62500e+00 2.75000e+00 ... 3.62500e+00 3.75000e+00\n  3.87500e+00]\n ...\n [2.46250e+02 2.46375e+02 2.46500e+02 ... 2.47375e+02 2.47500e+02\n  2.47625e+02]\n [2.47500e+02 2.47625e+02 2.47750e+02 ... 2.48625e+02 2.48750e+02\n  2.48875e+02]\n [2.48750e+02 2.48875e+02 2.49000e+02 ... 2.49875e+02 2.50000e+02\n  2.50125e+02]]")
     }
 
+    @Test func writesEachEntryWithoutPadding() {
+        // NumPy: [[  0.5   -1.25]\n [  3.   100.  ]]
+        let matrix: Matrix = [[0.5, -1.25], [3, 100]]
+        #expect(matrix.entryTexts == [["0.5", "-1.25"], ["3.", "100."]])
+        #expect(Matrix([[1e-5, 1]]).entryTexts == [["1.e-05", "1.e+00"]])
+    }
+
     @Test func printsAnEmptyMatrixAsEmptyBrackets() {
         #expect(Matrix(rows: 0, columns: 3, elements: []).description == "[]")
     }
