@@ -30,6 +30,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["_site"], "no temporary folder is left behind")
     }
 
+    @Test func removesWhatAStoppedBuildLeft() throws {
+        let root = try Self.temporary()
+        // No process has this id (above the kernel's limit).
+        try FileManager.default.createDirectory(atPath: root + "/._site.building-99999999", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/._site.old-99999999", withIntermediateDirectories: true)
+        try SiteWriter.write(Self.site(["index.html": "x"]), to: root + "/_site")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["_site"])
+    }
+
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let root = try Self.temporary()
         try Data("notes".utf8).write(to: URL(fileURLWithPath: root + "/notes.md"))

@@ -21,7 +21,7 @@ public enum SiteWriter {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent + "/.\(name).building-\(pid)"
         let retired = parent + "/.\(name).old-\(pid)"
-        try? files.removeItem(atPath: staging)
+        removeLeftovers(of: name, in: parent)
         do {
             for path in site.paths {
                 let destination = staging + "/" + path
@@ -62,6 +62,19 @@ public enum SiteWriter {
         let contents = (try? files.contentsOfDirectory(atPath: target)) ?? []
         if !contents.isEmpty && !contents.contains(SiteBuilder.marker) {
             throw Diagnostic(at: nil, "will not replace '\(target)': it is not a site that 'lecture build' made (it has no \(SiteBuilder.marker) file); choose another --out or remove it")
+        }
+    }
+
+    /// Removes the staging and retired folders of builds of `name` that were
+    /// stopped half-way (their process is gone).
+    private static func removeLeftovers(of name: String, in parent: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for candidate in names {
+            for prefix in [".\(name).building-", ".\(name).old-"] where candidate.hasPrefix(prefix) {
+                guard let pid = Int32(candidate.dropFirst(prefix.count)),
+                      pid == ProcessInfo.processInfo.processIdentifier || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
+                try? FileManager.default.removeItem(atPath: parent + "/" + candidate)
+            }
         }
     }
 }
