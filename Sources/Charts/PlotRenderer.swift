@@ -34,9 +34,9 @@ struct PlotRenderer {
             let runs = series.runs(in: layout.projection)
             let color = series.color.hexString
             if series.style == .dots {
-                return "<path class=\"d\" stroke=\"\(color)\" d=\"\(PathData.dots(runs.flatMap { $0 }))\"/>\n"
+                return "<path class=\"d\" stroke=\"\(color)\" d=\"\(PathData.dots(Series.distinctDots(runs.flatMap { $0 })))\"/>\n"
             }
-            return "<path class=\"s\" stroke=\"\(color)\" d=\"\(runs.map(PathData.polyline).joined())\"/>\n"
+            return "<path class=\"s\" stroke=\"\(color)\" d=\"\(runs.map { PathData.polyline(Series.thinned($0)) }.joined())\"/>\n"
         }.joined()
     }
 
