@@ -125,3 +125,16 @@ import Testing
         #expect(mathSpans(in: html).map(\.tex) == ["\nc \\\\\nd\n"], "display math does not run across a blank line")
     }
 }
+
+@Test func citationsInsideFormulasShowTheRunsValue() throws {
+    let lecture = try Fixture.parse("""
+    # M
+
+    Inline $J = {{loss: 0.527}}$, and displayed:
+
+    $$\\frac{dJ}{dy} = {{gradient: -1.694}}$$
+    """)
+    let html = render(lecture, citations: [0: "0.5269922738", 1: "-1.693829"]).html
+    #expect(mathSpans(in: html).map(\.tex) == ["J = 0.527", "\\frac{dJ}{dy} = -1.694"])
+    #expect(!html.contains("{{"))
+}

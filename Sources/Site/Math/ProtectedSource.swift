@@ -32,12 +32,23 @@ struct ProtectedSource {
     init(_ source: String, opaqueLines: [ClosedRange<Int>], citations: [Range<Int>]) {
         let bytes = Array(source.utf8)
         let math = MathSpanScanner(source, opaqueLines: opaqueLines, skipping: citations).spans()
-        var regions: [(range: Range<Int>, span: Span)] = citations.enumerated().map { ($1, .citation(index: $0)) }
+        // Citations are spans 0..<n; a citation inside a formula stays a
+        // placeholder inside its TeX, for the renderer to fill in.
+        var spans: [Span] = citations.indices.map { .citation(index: $0) }
+        var regions: [(range: Range<Int>, number: Int)] = citations.enumerated().map { ($1, $0) }
         for span in math {
             let delimiter = span.display ? 2 : 1
-            let content = Array(bytes[(span.range.lowerBound + delimiter)..<(span.range.upperBound - delimiter)])
-            let tex = Self.removingQuoteMarkers(content, depth: Self.quoteDepth(ofLineAt: span.range.lowerBound, in: bytes))
-            regions.append((span.range, .math(tex: tex, display: span.display)))
+            let content = (span.range.lowerBound + delimiter)..<(span.range.upperBound - delimiter)
+            var texBytes: [UInt8] = []
+            var position = content.lowerBound
+            for (number, citation) in citations.enumerated() where content.contains(citation.lowerBound) && citation.upperBound <= content.upperBound {
+                texBytes += bytes[position..<citation.lowerBound] + Self.placeholder(number)
+                position = citation.upperBound
+            }
+            texBytes += bytes[position..<content.upperBound]
+            let tex = Self.removingQuoteMarkers(texBytes, depth: Self.quoteDepth(ofLineAt: span.range.lowerBound, in: bytes))
+            spans.append(.math(tex: tex, display: span.display))
+            regions.append((span.range, spans.count - 1))
         }
         regions.sort { $0.range.lowerBound < $1.range.lowerBound }
 
@@ -45,12 +56,11 @@ struct ProtectedSource {
         var offsets: [Int] = []
         output.reserveCapacity(bytes.count)
         offsets.reserveCapacity(bytes.count)
-        var spans: [Span] = []
         var position = 0
         for region in regions where region.range.lowerBound >= position {
             output += bytes[position..<region.range.lowerBound]
             offsets += position..<region.range.lowerBound
-            let placeholder = Array("\(Self.open)\(spans.count)\(Self.close)".utf8)
+            let placeholder = Self.placeholder(region.number)
             output += placeholder
             offsets += Array(repeating: region.range.lowerBound, count: placeholder.count)
             for offset in region.range where bytes[offset] == UInt8(ascii: "\n") {
@@ -59,7 +69,6 @@ struct ProtectedSource {
                 output += placeholder
                 offsets += Array(repeating: offset + 1, count: placeholder.count)
             }
-            spans.append(region.span)
             position = region.range.upperBound
         }
         output += bytes[position...]
@@ -110,6 +119,11 @@ struct ProtectedSource {
         let originalLine = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         return (originalLine, String(decoding: originalBytes[lineStart..<offset], as: UTF8.self).count + 1)
+    }
+
+    /// The placeholder of span `number`, as UTF-8.
+    private static func placeholder(_ number: Int) -> [UInt8] {
+        Array("\(open)\(number)\(close)".utf8)
     }
 
     private func placeholder(in scalars: [Unicode.Scalar], at start: Int) -> (Int, Int)? {

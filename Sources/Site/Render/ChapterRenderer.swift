@@ -134,7 +134,7 @@ struct ChapterRenderer {
         var found: String?
         var other = false
         _ = document.source.restore(text.compactMap { $0 }.joined()) { span in
-            if case .math(let tex, true) = span, found == nil { found = tex } else { other = true }
+            if case .math(let tex, true) = span, found == nil { found = withCitations(tex) } else { other = true }
             return ""
         }
         let rest = document.source.restore(text.compactMap { $0 }.joined()) { _ in "" }
@@ -155,11 +155,10 @@ struct ChapterRenderer {
         let restored = document.source.restore(html) { span in
             switch span {
             case .math(let tex, let display):
-                return "<span class=\"math \(display ? "display" : "inline")\">\(HTML.escape(tex))</span>"
+                return "<span class=\"math \(display ? "display" : "inline")\">\(HTML.escape(withCitations(tex)))</span>"
             case .citation(let index):
                 guard let citation = document.lecture.citations[safe: index] else { return "" }
-                let value = citationValues[index].map(citation.text(for:)) ?? citation.recorded ?? citation.expression
-                return "<span class=\"cited\" title=\"\(HTML.escape(citation.expression))\">\(HTML.escape(value))</span>"
+                return "<span class=\"cited\" title=\"\(HTML.escape(citation.expression))\">\(HTML.escape(citedText(index)))</span>"
             }
         }
         return Self.keepingPunctuationWithMath(restored)
@@ -218,13 +217,24 @@ struct ChapterRenderer {
     private func plain(_ text: String) -> String {
         document.source.restore(text) { span in
             switch span {
-            case .math(let tex, let display): display ? "$$\(tex)$$" : "$\(tex)$"
-            case .citation(let index):
-                document.lecture.citations[safe: index].map { citation in
-                    citationValues[index].map(citation.text(for:)) ?? citation.recorded ?? citation.expression
-                } ?? ""
+            case .math(let tex, let display): display ? "$$\(withCitations(tex))$$" : "$\(withCitations(tex))$"
+            case .citation(let index): citedText(index)
             }
         }
+    }
+
+    /// TeX with the values of the citations written inside it.
+    private func withCitations(_ tex: String) -> String {
+        document.source.restore(tex) { span in
+            if case .citation(let index) = span { citedText(index) } else { "" }
+        }
+    }
+
+    /// What citation `index` shows: the run's value written like the recorded one.
+    private func citedText(_ index: Int) -> String {
+        document.lecture.citations[safe: index].map { citation in
+            citationValues[index].map(citation.text(for:)) ?? citation.recorded ?? citation.expression
+        } ?? ""
     }
 
     private mutating func report(_ message: String, line: Int, column: Int) {
