@@ -1,3 +1,4 @@
+import Markup
 /// The frame every figure's SVG shares: the root element with its `viewBox`
 /// and accessibility attributes, `<title>` and `<desc>`, and the stylesheet.
 struct SVGDocument {
@@ -27,8 +28,8 @@ struct SVGDocument {
         """
         <svg xmlns="http://www.w3.org/2000/svg" id="\(id)" viewBox="0 0 \(width.svgCoordinate) \(height.svgCoordinate)" \
         style="max-width:\(width.svgCoordinate)px;height:auto" role="img" aria-labelledby="\(id)-t \(id)-d">
-        <title id="\(id)-t">\((title.isEmpty ? "Chart" : title).xmlEscaped)</title>
-        <desc id="\(id)-d">\(description.xmlEscaped)</desc>
+        <title id="\(id)-t">\(Markup.escape(title.isEmpty ? "Chart" : title))</title>
+        <desc id="\(id)-d">\(Markup.escape(description))</desc>
         <style>\(Stylesheet.css(id: id))</style>
         \(body)</svg>
 

@@ -139,7 +139,9 @@ import Testing
     #expect(!warm.standardError.contains("compiling"), "nothing changed: nothing compiles\n\(warm.standardError)")
     #expect(!warm.standardError.contains("running"), "nothing changed: the recorded runs are reused\n\(warm.standardError)")
 
-    try course.write("02-two.md", try course.read("02-two.md").replacingOccurrences(of: "print(\"two\")", with: "print(\"two\", 2)"))
+    // A value never compiled before, so the content-keyed cache cannot hold it.
+    let edit = "print(\"two\", \"\(UUID().uuidString)\")"
+    try course.write("02-two.md", try course.read("02-two.md").replacingOccurrences(of: "print(\"two\")", with: edit))
     let edited = try course.lecture("verify", "--verbose")
     #expect(edited.status == 1, "the recorded output no longer matches")
     #expect(edited.standardError.contains("lectures/02-two.md: compiling the chapter: the chapter program changed"), "\(edited.standardError)")

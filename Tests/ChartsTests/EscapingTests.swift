@@ -13,7 +13,7 @@ import Testing
     @Test func titleShowsAsText() throws {
         let svg = Plot(title: hostile).line([1, 2, 3]).svg()
         #expect(!svg.contains("<script>"))
-        #expect(svg.contains("&lt;script&gt;alert(&apos;x &amp; y&apos;)&lt;/script&gt;"))
+        #expect(svg.contains("&lt;script&gt;alert(&#39;x &amp; y&#39;)&lt;/script&gt;"))
         let root = try #require(try parseSVG(svg).rootElement())
         #expect(root.elements(forName: "title").first?.stringValue == hostile)
         #expect(root.elements(forName: "script").isEmpty)

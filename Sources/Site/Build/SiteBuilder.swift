@@ -1,3 +1,4 @@
+import Markup
 import CellOutput
 import Literate
 
@@ -45,29 +46,29 @@ public struct SiteBuilder: Sendable {
         guard problems.isEmpty else { throw Diagnostics(problems) }
 
         var site = SiteFiles()
-        let courseView = PageView.Course(title: HTML.escape(course.title), description: course.description.map(HTML.escape))
+        let courseView = PageView.Course(title: Markup.escape(course.title), description: course.description.map(Markup.escape))
         func chapterLinks(current: Int?) -> [PageView.ChapterLink] {
             zip(documents, rendered).enumerated().map { index, pair in
                 let (document, page) = pair
                 let headings = index == current
-                    ? page.outline.map { PageView.Heading(id: HTML.escape($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
+                    ? page.outline.map { PageView.Heading(id: Markup.escape($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
                     : []
                 return PageView.ChapterLink(number: document.lecture.number.map(String.init), title: page.title,
-                                            href: HTML.escape(document.pageName), summary: page.summary,
+                                            href: Markup.escape(document.pageName), summary: page.summary,
                                             current: index == current, headings: headings, hasHeadings: !headings.isEmpty)
             }
         }
-        site.add("index.html", theme.render("index", PageView(course: courseView, pageTitle: HTML.escape(course.title),
+        site.add("index.html", theme.render("index", PageView(course: courseView, pageTitle: Markup.escape(course.title),
                                                               chapters: chapterLinks(current: nil), chapter: nil)))
         for (index, (document, page)) in zip(documents, rendered).enumerated() {
             func neighbour(_ other: Int) -> PageView.Neighbour? {
                 guard documents.indices.contains(other) else { return nil }
-                return PageView.Neighbour(href: HTML.escape(documents[other].pageName), title: rendered[other].title)
+                return PageView.Neighbour(href: Markup.escape(documents[other].pageName), title: rendered[other].title)
             }
             let plainTitle = document.headings.first?.text ?? document.lecture.title
-            let chapter = PageView.Chapter(id: HTML.escape(document.lecture.id), title: page.title, body: page.body,
+            let chapter = PageView.Chapter(id: Markup.escape(document.lecture.id), title: page.title, body: page.body,
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
-            let view = PageView(course: courseView, pageTitle: HTML.escape("\(plainTitle) · \(course.title)"),
+            let view = PageView(course: courseView, pageTitle: Markup.escape("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
             let html = theme.render("chapter", view)
             site.add(document.pageName, html)

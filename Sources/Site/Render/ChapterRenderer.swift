@@ -1,3 +1,4 @@
+import Markup
 import CellOutput
 import Literate
 
@@ -41,7 +42,7 @@ struct ChapterRenderer {
 
     mutating func render() -> Rendered {
         let body = block(document.tree, tight: false)
-        return Rendered(body: body, title: title ?? HTML.escape(document.lecture.title), outline: outline, summary: summary ?? "")
+        return Rendered(body: body, title: title ?? Markup.escape(document.lecture.title), outline: outline, summary: summary ?? "")
     }
 
     // MARK: Blocks
@@ -51,7 +52,7 @@ struct ChapterRenderer {
         case .document:
             return node.children.map { block($0, tight: false) }.joined()
         case .paragraph:
-            if let math = displayMath(node) { return "<div class=\"math display\">\(HTML.escape(math))</div>\n" }
+            if let math = displayMath(node) { return "<div class=\"math display\">\(Markup.escape(math))</div>\n" }
             let inner = inlines(node.children, line: node.line)
             if summary == nil, title != nil { summary = inlines(node.children, line: node.line, linkless: true) }
             return tight ? inner + "\n" : "<p>\(inner)</p>\n"
@@ -61,8 +62,8 @@ struct ChapterRenderer {
             let plain = inlines(node.children, line: node.line, linkless: true)
             if level == 1, title == nil { title = plain }
             if level == 2 || level == 3 { outline.append((level, id, plain)) }
-            let anchor = level == 1 ? "" : "<a class=\"anchor\" href=\"#\(HTML.escape(id))\" aria-hidden=\"true\">#</a>"
-            return "<h\(level) id=\"\(HTML.escape(id))\">\(inner)\(anchor)</h\(level)>\n"
+            let anchor = level == 1 ? "" : "<a class=\"anchor\" href=\"#\(Markup.escape(id))\" aria-hidden=\"true\">#</a>"
+            return "<h\(level) id=\"\(Markup.escape(id))\">\(inner)\(anchor)</h\(level)>\n"
         case .blockQuote:
             return "<blockquote>\n\(node.children.map { block($0, tight: false) }.joined())</blockquote>\n"
         case .list(let ordered, let start, let isTight):
@@ -84,8 +85,8 @@ struct ChapterRenderer {
             if outputFenceLines.contains(node.line) { return "" }
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             let code = language == "swift" ? SwiftHighlighter.html(CellRenderer.trimmingFinalNewline(literal))
-                : HTML.escape(CellRenderer.trimmingFinalNewline(literal))
-            let classAttribute = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+                : Markup.escape(CellRenderer.trimmingFinalNewline(literal))
+            let classAttribute = language.isEmpty ? "" : " class=\"language-\(Markup.escape(language))\""
             return "<pre class=\"code\"><code\(classAttribute)>\(code)</code></pre>\n"
         case .htmlBlock(let html):
             return html
@@ -155,10 +156,10 @@ struct ChapterRenderer {
         let restored = document.source.restore(html) { span in
             switch span {
             case .math(let tex, let display):
-                return "<span class=\"math \(display ? "display" : "inline")\">\(HTML.escape(withCitations(tex)))</span>"
+                return "<span class=\"math \(display ? "display" : "inline")\">\(Markup.escape(withCitations(tex)))</span>"
             case .citation(let index):
                 guard let citation = document.lecture.citations[safe: index] else { return "" }
-                return "<span class=\"cited\" title=\"\(HTML.escape(citation.expression))\">\(HTML.escape(citedText(index)))</span>"
+                return "<span class=\"cited\" title=\"\(Markup.escape(citation.expression))\">\(Markup.escape(citedText(index)))</span>"
             }
         }
         return Self.keepingPunctuationWithMath(restored)
@@ -178,14 +179,14 @@ struct ChapterRenderer {
             node.children.map { inline($0, line: &line, linkless: linkless) }.joined()
         }
         switch node.kind {
-        case .text(let text): return HTML.escape(text)
+        case .text(let text): return Markup.escape(text)
         case .softBreak:
             line += 1
             return "\n"
         case .lineBreak:
             line += 1
             return linkless ? " " : "<br>\n"
-        case .code(let code): return "<code>\(HTML.escape(code))</code>"
+        case .code(let code): return "<code>\(Markup.escape(code))</code>"
         case .htmlInline(let html): return linkless ? "" : html
         case .emphasis: return "<em>\(children())</em>"
         case .strong: return "<strong>\(children())</strong>"
@@ -202,12 +203,12 @@ struct ChapterRenderer {
                 report(message, line: location.0, column: location.1)
                 href = url
             }
-            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(plain(title)))\""
-            return "<a href=\"\(HTML.escape(href))\"\(titleAttribute)>\(inner)</a>"
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(Markup.escape(plain(title)))\""
+            return "<a href=\"\(Markup.escape(href))\"\(titleAttribute)>\(inner)</a>"
         case .image(let url, let title):
             let alternative = plain(node.plainText)
-            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(plain(title)))\""
-            return "<img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(alternative))\"\(titleAttribute)>"
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(Markup.escape(plain(title)))\""
+            return "<img src=\"\(Markup.escape(url))\" alt=\"\(Markup.escape(alternative))\"\(titleAttribute)>"
         default:
             return children()
         }

@@ -1,3 +1,4 @@
+import Markup
 import CellOutput
 
 /// A table or figure a cell showed: a table laid out from its cells (numbers
@@ -17,11 +18,11 @@ enum DisplayRenderer {
     static func html(_ table: Table) -> String {
         func cell(_ tag: String, _ text: String, column: Int) -> String {
             let numeric = table.numericColumns.indices.contains(column) && table.numericColumns[column]
-            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(HTML.escape(text))</\(tag)>"
+            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(Markup.escape(text))</\(tag)>"
         }
         var html = "<table>\n"
         if let title = table.title, !title.isEmpty {
-            html += "<caption>\(HTML.escape(title))</caption>\n"
+            html += "<caption>\(Markup.escape(title))</caption>\n"
         }
         if let header = table.header {
             html += "<thead>\n<tr>" + header.enumerated().map { cell("th", $1, column: $0) }.joined() + "</tr>\n</thead>\n"
@@ -35,6 +36,6 @@ enum DisplayRenderer {
 
     /// A display without its published form shows its recorded text.
     private static func fallback(_ display: Display) -> String {
-        "<pre class=\"printed\">\(HTML.escape(CellRenderer.trimmingFinalNewline(display.text)))</pre>\n"
+        "<pre class=\"printed\">\(Markup.escape(CellRenderer.trimmingFinalNewline(display.text)))</pre>\n"
     }
 }
