@@ -41,7 +41,9 @@ public enum Activation: Sendable, CaseIterable {
 
     /// σ applied to every entry.
     public func callAsFunction(_ z: Matrix) -> Matrix {
-        z.map { callAsFunction($0) }
+        var result = z
+        apply(to: &result)
+        return result
     }
 
     /// σ′(z). For the sigmoid this is σ(z)·σ(−z), which equals σ(z)(1 − σ(z))

@@ -71,17 +71,28 @@ public struct Dense: Sendable, Equatable {
 
     /// Y = σ(XW + b), remembering nothing.
     public func callAsFunction(_ x: Matrix) -> Matrix {
-        var z = x • weights
-        if let bias {
-            z += bias
-        }
-        z.transform { activation($0) }
-        return z
+        var storage: [Double] = []
+        return evaluate(x, reusing: &storage)
     }
 
-    /// Y = σ(XW + b), remembering X and Y for `backward`.
+    /// Drops the input and output kept for `backward` and returns the
+    /// output's storage, for the next pass to write over.
+    mutating func releaseActivations() -> [Double] {
+        input = nil
+        return output.take()?.elements ?? []
+    }
+
+    /// Keeps X and Y of a pass computed by ``Network`` for `backward`.
+    mutating func remember(input: Matrix, output: Matrix) {
+        self.input = input
+        self.output = output
+    }
+
+    /// Y = σ(XW + b), remembering X and Y for `backward`. Y is written over
+    /// the last output's storage when nothing else holds it.
     public mutating func forward(_ x: Matrix) -> Matrix {
-        let y = callAsFunction(x)
+        var storage = output.take()?.elements ?? []
+        let y = evaluate(x, reusing: &storage)
         input = x
         output = y
         return y
@@ -90,23 +101,26 @@ public struct Dense: Sendable, Equatable {
     /// Stores ∂J/∂W = XᵀΔ and ∂J/∂b = Σ_rows Δ, with Δ = G ⊙ σ′, for the
     /// gradient G = ∂J/∂Y of the last output, and returns ∂J/∂X = ΔWᵀ.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
-        guard let input, let output else {
+        backward(outputGradient, returningInputGradient: true)!
+    }
+
+    /// `backward(_:)`, skipping the product ΔWᵀ (and returning `nil`) when
+    /// nothing reads ∂J/∂X, as for the first layer of a network being trained.
+    mutating func backward(_ outputGradient: Matrix, returningInputGradient: Bool) -> Matrix? {
+        guard input != nil, let output else {
             fatalError("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
         }
-        var delta = outputGradient
-        _ = output.shape.same(as: delta.shape, operation: "Dense.backward: output and its gradient").required
-        delta.elements.withUnsafeMutableBufferPointer { delta in
-            output.elements.withUnsafeBufferPointer { y in
-                for index in delta.indices {
-                    delta[index] *= activation.derivative(atOutput: y[index])
-                }
-            }
-        }
-        weightGradient = input.transposedDot(delta)
-        if bias != nil {
-            biasGradient = delta.columnSums()
-        }
-        return delta • weights.transposed()
+        _ = output.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
+        let result = RowBackpropagation.run(
+            [self], outputGradient: outputGradient, returningInputGradient: returningInputGradient)
+        store(result.gradients[0])
+        return result.inputGradient
+    }
+
+    /// Sets ∂J/∂W and ∂J/∂b, computed by ``RowBackpropagation``.
+    mutating func store(_ gradients: (weight: Matrix, bias: Matrix?)) {
+        weightGradient = gradients.weight
+        biasGradient = gradients.bias
     }
 
     /// One step of gradient descent: W ← W − η ∂J/∂W, b ← b − η ∂J/∂b.

@@ -17,9 +17,6 @@ public struct LogisticRegression: Sendable {
     public let features: Matrix
     /// The n×1 column of labels yᵢ ∈ {0, 1}.
     public let labels: Matrix
-    /// When d ≤ 4, the rows xᵢ padded with zeros to four entries each,
-    /// row-major, for the gradient's fast path; empty otherwise.
-    private let paddedRows: [Double]
 
     public init(features: Matrix, labels: Matrix) {
         require(!features.elements.isEmpty, "LogisticRegression: no samples in features \(features.shape)")
@@ -29,9 +26,6 @@ public struct LogisticRegression: Sendable {
         )
         self.features = features
         self.labels = labels
-        paddedRows = features.columns > 4 ? [] : Matrix(rows: features.rows, columns: 4) { i, j in
-            j < features.columns ? features[i, j] : 0
-        }.elements
     }
 
     /// The sigmoid neuron with weights θ, whose outputs σ(Xθ) are the
@@ -60,77 +54,25 @@ public struct LogisticRegression: Sendable {
         return g
     }
 
-    /// Stores ∇ℓ(θ) in the d×1 matrix `g` without allocating: one pass over
-    /// the samples computes zᵢ = θᵀxᵢ (adding the products in order j = 1…d),
-    /// rᵢ = yᵢ − σ(zᵢ) and adds rᵢxᵢ to the running sums, so each gᵢ adds its
-    /// terms in sample order, as NumPy's mean over the transposed product
-    /// does; then g /= n.
+    /// Stores ∇ℓ(θ) in the d×1 matrix `g`: zᵢ = θᵀxᵢ (adding the products in
+    /// order j = 1…d), rᵢ = yᵢ − σ(zᵢ), and each gⱼ adds the terms rᵢxᵢⱼ in
+    /// sample order, as NumPy's mean over the transposed product does; then
+    /// g /= n (see ``residualSums(_:labels:rows:columns:theta:into:)``).
     public func gradient(_ theta: Matrix, into g: inout Matrix) {
         let (n, d) = (features.rows, features.columns)
         require(theta.shape == Matrix.Shape(rows: d, columns: 1),
                 "LogisticRegression: θ \(theta.shape) must be a (\(d)×1) column for features \(features.shape)")
         require(g.shape == theta.shape, "LogisticRegression: gradient buffer \(g.shape) must match θ \(theta.shape)")
-        labels.elements.withUnsafeBufferPointer { y in
-            theta.elements.withUnsafeBufferPointer { theta in
-                g.elements.withUnsafeMutableBufferPointer { g in
-                    if paddedRows.isEmpty {
-                        accumulateRowByRow(y, theta, g)
-                    } else {
-                        accumulateInRegisters(y, theta, g)
-                    }
-                    for j in 0..<d {
-                        g[j] /= Double(n)
-                    }
-                }
-            }
-        }
-    }
-
-    /// g = Σᵢ rᵢxᵢ for d ≤ 4, with θ and the four running sums in local
-    /// variables, which the compiler keeps in registers. The padding entries
-    /// of xᵢ and θ are zero, and adding their zero product leaves zᵢ as it is.
-    private func accumulateInRegisters(
-        _ y: UnsafeBufferPointer<Double>, _ theta: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>
-    ) {
-        var t = SIMD4<Double>.zero
-        for j in theta.indices {
-            t[j] = theta[j]
-        }
-        let (t0, t1, t2, t3) = (t[0], t[1], t[2], t[3])
-        var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
-        paddedRows.withUnsafeBufferPointer { rows in
-            for i in y.indices {
-                let x = rows.baseAddress! + 4 * i
-                let z = (((0 + x[0] * t0) + x[1] * t1) + x[2] * t2) + x[3] * t3
-                let residual = y[i] - logistic(z)
-                s0 += residual * x[0]
-                s1 += residual * x[1]
-                s2 += residual * x[2]
-                s3 += residual * x[3]
-            }
-        }
-        let sums = SIMD4(s0, s1, s2, s3)
-        for j in g.indices {
-            g[j] = sums[j]
-        }
-    }
-
-    /// g = Σᵢ rᵢxᵢ for any d, the running sums kept in g itself.
-    private func accumulateRowByRow(
-        _ y: UnsafeBufferPointer<Double>, _ theta: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>
-    ) {
-        let d = features.columns
-        g.update(repeating: 0)
         features.elements.withUnsafeBufferPointer { x in
-            for i in y.indices {
-                let row = x.baseAddress! + i * d
-                var z = 0.0
-                for j in 0..<d {
-                    z += row[j] * theta[j]
-                }
-                let residual = y[i] - logistic(z)
-                for j in 0..<d {
-                    g[j] += residual * row[j]
+            labels.elements.withUnsafeBufferPointer { y in
+                theta.elements.withUnsafeBufferPointer { theta in
+                    g.elements.withUnsafeMutableBufferPointer { g in
+                        Self.residualSums(x.baseAddress!, labels: y.baseAddress!, rows: n, columns: d,
+                                          theta: theta.baseAddress!, into: g.baseAddress!)
+                        for j in 0..<d {
+                            g[j] /= Double(n)
+                        }
+                    }
                 }
             }
         }

@@ -29,32 +29,99 @@ public struct Network: Sendable, Equatable {
 
     /// f(X), with every layer remembering its input and output for `backward`.
     public mutating func forward(_ x: Matrix) -> Matrix {
+        _ = x.shape.product(with: layers[0].weights.shape).required
+        // The last pass's outputs are written over; each was also the next
+        // layer's input, which is dropped first so that nothing else holds them.
+        var storages = layers.indices.map { layers[$0].releaseActivations() }
+        let n = x.rows
+        if n == 0 || layers.contains(where: { $0.inputCount == 0 || $0.outputCount == 0 }) {
+            var h = x
+            for index in layers.indices {
+                let y = layers[index].evaluate(h, reusing: &storages[index])
+                layers[index].remember(input: h, output: y)
+                h = y
+            }
+            return h
+        }
+        for index in layers.indices where storages[index].count != n * layers[index].outputCount {
+            storages[index] = [Double](repeating: 0, count: n * layers[index].outputCount)
+        }
+        evaluateInBlocks(x, into: &storages)
         var h = x
         for index in layers.indices {
-            h = layers[index].forward(h)
+            let y = Matrix(rows: n, columns: layers[index].outputCount, elements: storages[index])
+            layers[index].remember(input: h, output: y)
+            h = y
         }
         return h
+    }
+
+    /// Every layer's output for the batch X into `storages`, a block of rows
+    /// at a time through all the layers, so that a block of one layer's
+    /// output is still in the processor's cache when the next layer reads it.
+    /// The values are those of evaluating the layers one after the other.
+    private func evaluateInBlocks(_ x: Matrix, into storages: inout [[Double]]) {
+        let parameters = layers.flatMap { [$0.weights.elements, $0.bias?.elements ?? []] }
+        StorageBuffers.reading(parameters[...]) { parameters in
+            StorageBuffers.writing(&storages) { outputs in
+                x.elements.withUnsafeBufferPointer { x in
+                    var start = 0
+                    while start < x.count / layers[0].inputCount {
+                        let rows = min(Dense.blockRows, x.count / layers[0].inputCount - start)
+                        for (index, layer) in layers.enumerated() {
+                            let input = index == 0 ? x.baseAddress! : UnsafePointer(outputs[index - 1].baseAddress!)
+                            let bias = layer.bias == nil ? nil : parameters[2 * index + 1].baseAddress
+                            layer.evaluateRows(input + start * layer.inputCount, rows: rows,
+                                               weights: parameters[2 * index].baseAddress!, bias: bias,
+                                               into: outputs[index].baseAddress! + start * layer.outputCount)
+                        }
+                        start += rows
+                    }
+                }
+            }
+        }
     }
 
     /// Backpropagates G = ∂J/∂y_L from the last layer to the first, storing
     /// each layer's parameter gradients, and returns ∂J/∂X.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
-        var g = outputGradient
-        for index in layers.indices.reversed() {
-            g = layers[index].backward(g)
-        }
-        return g
+        backpropagate(outputGradient, returningInputGradient: true)!
     }
 
     /// The loss J of the last `forward` output against `target`, after
     /// backpropagating ∂J/∂y_L through the network (the seed's
-    /// `Net.backward(label)`).
+    /// `Net.backward(label)`). The first layer's ∂J/∂X, which nothing reads,
+    /// is not computed.
     public mutating func backward(loss: Loss, target: Matrix) -> Double {
         guard let prediction = layers[layers.count - 1].output else {
             fatalError("Network.backward: call forward(_:) first; predict(_:) keeps nothing to backpropagate")
         }
-        _ = backward(loss.gradient(of: prediction, target: target))
+        _ = backpropagate(loss.gradient(of: prediction, target: target), returningInputGradient: false)
         return loss.value(of: prediction, target: target)
+    }
+
+    /// Backpropagation by ``RowBackpropagation``, after checking that every
+    /// layer holds its part of one `forward` pass of G's batch.
+    private mutating func backpropagate(_ outputGradient: Matrix, returningInputGradient: Bool) -> Matrix? {
+        if let output = layers[layers.count - 1].output {
+            _ = output.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
+        }
+        for (index, layer) in layers.enumerated() {
+            guard let input = layer.input, let output = layer.output else {
+                fatalError("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
+            }
+            let batch = outputGradient.rows
+            _ = output.shape.same(as: Matrix.Shape(rows: batch, columns: layer.outputCount),
+                                  operation: "Network.backward: layer \(index)'s output and the gradient").required
+            _ = input.shape.same(as: Matrix.Shape(rows: batch, columns: layer.inputCount),
+                                 operation: "Network.backward: layer \(index)'s input and the gradient").required
+        }
+        let result = RowBackpropagation.run(
+            layers, outputGradient: outputGradient, returningInputGradient: returningInputGradient)
+        for index in layers.indices {
+            layers[index].store(result.gradients[index])
+        }
+        return result.inputGradient
     }
 
     /// One step of gradient descent on every layer: θ ← θ − η ∂J/∂θ.
