@@ -24,3 +24,4 @@ test: deps browser-deps
 
 bench: deps
 	Benchmarks/run
+	Benchmarks/notebook/compare
