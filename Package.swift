@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "NeuralTests", dependencies: ["Neural"], exclude: ["reference"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
-        .testTarget(name: "CLITests", dependencies: ["lecture"]),
+        .testTarget(name: "CLITests", dependencies: ["lecture"], exclude: ["Golden"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture"], exclude: ["Golden", "Fixtures"]),
     ]
