@@ -12,8 +12,6 @@ public struct ChapterOutput: Equatable, Sendable {
     public var citations: [Int: String] = [:]
     /// The index of the last cell that started; the cell running when the program stopped.
     public var lastStartedCell: Int?
-    /// Text printed before any cell started (normally none).
-    public var preamble = ""
 
     public init() {}
 
@@ -23,7 +21,8 @@ public struct ChapterOutput: Equatable, Sendable {
         var pendingText = ""
         func flushText() {
             guard !pendingText.isEmpty else { return }
-            if let cell = current { cells[cell, default: []].append(.text(pendingText)) } else { preamble += pendingText }
+            // The program prints nothing before its first cell starts.
+            if let cell = current { cells[cell, default: []].append(.text(pendingText)) }
             pendingText = ""
         }
         for line in stream.split(separator: "\n", omittingEmptySubsequences: false).enumeratedLines() {

@@ -29,8 +29,10 @@ final class ProgressReporter: Sendable {
                 if state.started[chapter] == nil { state.started[chapter] = Date() }
                 guard live else { return }
                 state.lines[chapter] = "\(chapter): \(phase == .compiling ? "compiling" : "running")…"
-            case .finished(let chapter, let seconds):
-                let line = "\(chapter): done in \(String(format: "%.1f", seconds)) s"
+            case .finished(let chapter, let seconds, let compiling, let running):
+                let parts = [(compiling, "compiling"), (running, "running")].filter { $0.0 >= 0.05 }
+                    .map { "\(String(format: "%.1f", $0.0)) s \($0.1)" }
+                let line = "\(chapter): done in \(String(format: "%.1f", seconds)) s" + (parts.isEmpty ? " (cached)" : " (\(parts.joined(separator: ", ")))")
                 guard live else { return printError(line) }
                 state.lines[chapter] = line
             }

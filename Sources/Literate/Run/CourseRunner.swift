@@ -11,7 +11,9 @@ public struct CourseRunner: Sendable {
     /// Progress of one chapter, for the command line's display.
     public enum Event: Sendable {
         case phase(chapter: String, ChapterRunner.Phase)
-        case finished(chapter: String, seconds: Double)
+        /// Done: the wall time, and the seconds spent compiling and running
+        /// (zero when the cache held the build and the run).
+        case finished(chapter: String, seconds: Double, compiling: Double, running: Double)
     }
 
     public init(cache: BuildCache = BuildCache(), timeout: Double? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -50,7 +52,8 @@ public struct CourseRunner: Sendable {
                         group.addTask {
                             let start = Date()
                             let run = await runner.run(lecture) { progress(.phase(chapter: lecture.id, $0)) }
-                            progress(.finished(chapter: lecture.id, seconds: Date().timeIntervalSince(start)))
+                            progress(.finished(chapter: lecture.id, seconds: Date().timeIntervalSince(start),
+                                               compiling: run.compileSeconds, running: run.runSeconds))
                             return (index, run)
                         }
                         return
