@@ -41,53 +41,39 @@ extension Activation {
     }
 
     /// s[i] = σ(z[i]) for the logistic σ and i < count, as ``logistic(_:)``
-    /// computes it; `s` may be `z`. Works in chunks of 128 entries through a
-    /// buffer on the stack (``sigmoidOrNaN(_:into:count:table:)``, then the few
-    /// entries left to the C library).
+    /// computes it; `s` may be `z`.
     static func sigmoid(_ z: UnsafePointer<Double>, into s: UnsafeMutablePointer<Double>, count: Int) {
-        let chunk = 128
         Exponential.withTable { table in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: chunk) { buffer in
-                let t = buffer.baseAddress!
-                var start = 0
-                while start < count {
-                    let n = min(chunk, count &- start)
-                    let z = z + start
-                    sigmoidOrNaN(z, into: t, count: n, table: table)
-                    for i in 0..<n where t[i].isNaN {
-                        t[i] = logistic(z[i])
-                    }
-                    (s + start).update(from: t, count: n)
-                    start &+= n
-                }
-            }
+            sigmoid(z, into: s, count: count, table: table)
         }
     }
 
-    /// s[i] = σ(z[i]) as ``logistic(_:)`` computes it, 1 / (1 + e⁻ᶻ), or NaN
-    /// where e⁻ᶻ is left to the C library (``Exponential/expOrNaN(_:_:)``,
-    /// which also declines every z < −512, where `logistic` takes its other
-    /// branch): the caller replaces those by `logistic(z[i])`. Two entries at
-    /// a time; `s` must not be `z`.
+    /// s[i] = σ(z[i]) as ``logistic(_:)`` computes it, two entries at a time
+    /// (``Exponential/exp(_:_:)-(SIMD2<Double>,_)``), for i < count; `s` may
+    /// be `z`.
     @inline(__always)
-    static func sigmoidOrNaN(
+    static func sigmoid(
         _ z: UnsafePointer<Double>, into s: UnsafeMutablePointer<Double>, count: Int,
-        table: UnsafePointer<UInt64>?
+        table: UnsafePointer<UInt64>
     ) {
-        // Two passes, each with short dependency chains, so that the
-        // processor overlaps many entries: e⁻ᶻ, then 1 / (1 + e⁻ᶻ).
         var i = 0
         while i &+ 2 <= count {
-            let e = Exponential.expOrNaN(-SIMD2(z[i], z[i &+ 1]), table)
-            s[i] = e[0]
-            s[i &+ 1] = e[1]
+            let y = sigmoid(SIMD2(z[i], z[i &+ 1]), table: table)
+            s[i] = y[0]
+            s[i &+ 1] = y[1]
             i &+= 2
         }
         if i < count {
-            s[i] = .nan
+            s[i] = logistic(z[i])
         }
-        for i in 0..<count {
-            s[i] = 1 / (1 + s[i])
+    }
+
+    /// σ of both lanes, as ``logistic(_:)`` computes each.
+    @inline(__always)
+    static func sigmoid(_ z: SIMD2<Double>, table: UnsafePointer<UInt64>) -> SIMD2<Double> {
+        if _fastPath(all(z.magnitude .< 512)) {
+            return 1 / (1 + Exponential.kernel(-z, table))
         }
+        return SIMD2(logistic(z[0]), logistic(z[1]))
     }
 }

@@ -74,8 +74,10 @@ public enum Activation: Sendable, CaseIterable {
     }
 }
 
-/// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), computed by that formula (as
-/// NumPy's `1/(1+np.exp(-z))`, to the last bit) for z ≥ −708, and as eᶻ below.
+/// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), computed by that formula for
+/// z ≥ −708, with e⁻ᶻ from ``Exponential`` (within 1 ulp; NumPy's
+/// `1/(1+np.exp(-z))` uses the C library's `exp`, so the two can differ in
+/// the last bit), and as eᶻ below.
 ///
 /// The formula alone never gives NaN: for z < −709.78, e⁻ᶻ overflows to +∞
 /// and the quotient is 0. But the true value there is a subnormal number
@@ -84,7 +86,7 @@ public enum Activation: Sendable, CaseIterable {
 /// branch is almost never taken, so it costs nothing in a training loop.
 @inline(__always)
 func logistic(_ z: Double) -> Double {
-    z < -708 ? exp(z) : 1 / (1 + exp(-z))
+    z < -708 ? Exponential.libraryExp(z) : 1 / (1 + Exponential.exp(-z))
 }
 
 /// tanh from the C library, named apart from the `Activation.tanh` case.

@@ -6,7 +6,7 @@ extension LogisticRegression {
     ///
     /// The samples go in chunks of 64 through three short passes over two
     /// small buffers: zᵢ; σ(zᵢ), two at a time
-    /// (``Activation/sigmoidOrNaN(_:into:count:table:)``); the terms, added to
+    /// (``Activation/sigmoid(_:into:count:table:)``); the terms, added to
     /// sums that stay in registers for d ≤ 4. Short passes let the processor
     /// overlap many samples. The loops are compiled once for each d ≤ 4, so
     /// that they unroll.
@@ -41,7 +41,7 @@ extension LogisticRegression {
     private static func residualSums(
         _ x: UnsafePointer<Double>, labels y: UnsafePointer<Double>, rows n: Int, columns d: Int,
         theta: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>,
-        table: UnsafePointer<UInt64>?, buffer: UnsafeMutablePointer<Double>
+        table: UnsafePointer<UInt64>, buffer: UnsafeMutablePointer<Double>
     ) {
         // For d ≤ 4 the sums are the lanes of a vector; lanes past d repeat
         // column d − 1 and are dropped at the end.
@@ -60,10 +60,10 @@ extension LogisticRegression {
                 }
                 z[i] = zi
             }
-            Activation.sigmoidOrNaN(z, into: s, count: count, table: table)
+            Activation.sigmoid(z, into: s, count: count, table: table)
             var row = rows
             for k in 0..<count {
-                let residual = labels[k] - (s[k].isNaN ? logistic(z[k]) : s[k])
+                let residual = labels[k] - s[k]
                 if d <= 4 {
                     sums += residual * SIMD4(row[c.0], row[c.1], row[c.2], row[c.3])
                 } else {
