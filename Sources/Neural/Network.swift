@@ -59,23 +59,31 @@ public struct Network: Sendable, Equatable {
     /// Every layer's output for the batch X into `storages`, a block of rows
     /// at a time through all the layers, so that a block of one layer's
     /// output is still in the processor's cache when the next layer reads it.
-    /// The values are those of evaluating the layers one after the other.
+    /// A batch of at least ``RowBackpropagation/parallelRows`` rows is cut
+    /// into ``RowBlocks`` that run on several threads. Every row's values are
+    /// computed alone, so they are those of evaluating the layers one after
+    /// the other, however the rows are cut.
     private func evaluateInBlocks(_ x: Matrix, into storages: inout [[Double]]) {
         let parameters = layers.flatMap { [$0.weights.elements, $0.bias?.elements ?? []] }
+        let n = x.rows
         StorageBuffers.reading(parameters[...]) { parameters in
             StorageBuffers.writing(&storages) { outputs in
                 x.elements.withUnsafeBufferPointer { x in
-                    var start = 0
-                    while start < x.count / layers[0].inputCount {
-                        let rows = min(Dense.blockRows, x.count / layers[0].inputCount - start)
-                        for (index, layer) in layers.enumerated() {
-                            let input = index == 0 ? x.baseAddress! : UnsafePointer(outputs[index - 1].baseAddress!)
-                            let bias = layer.bias == nil ? nil : parameters[2 * index + 1].baseAddress
-                            layer.evaluateRows(input + start * layer.inputCount, rows: rows,
-                                               weights: parameters[2 * index].baseAddress!, bias: bias,
-                                               into: outputs[index].baseAddress! + start * layer.outputCount)
+                    let blocks = RowBlocks(rows: n, parallel: n >= RowBackpropagation.parallelRows)
+                    blocks.forEach { b in
+                        let range = blocks.range(b)
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let rows = min(Dense.blockRows, range.upperBound - start)
+                            for (index, layer) in layers.enumerated() {
+                                let input = index == 0 ? x.baseAddress! : UnsafePointer(outputs[index - 1].baseAddress!)
+                                let bias = layer.bias == nil ? nil : parameters[2 * index + 1].baseAddress
+                                layer.evaluateRows(input + start * layer.inputCount, rows: rows,
+                                                   weights: parameters[2 * index].baseAddress!, bias: bias,
+                                                   into: outputs[index].baseAddress! + start * layer.outputCount)
+                            }
+                            start += rows
                         }
-                        start += rows
                     }
                 }
             }
