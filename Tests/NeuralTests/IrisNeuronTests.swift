@@ -20,8 +20,9 @@ import Testing
 /// same products and sums in the same order (NumPy's mean over axis 1 of the
 /// (3, 150) product is a plain sum in sample order, not a pairwise one, since
 /// that array is laid out column by column), and the seed's sigmoid formula.
-/// On this machine it matches that θ to the last bit; the test allows 1e-12
-/// relative for another C library's `exp`. The seed's own θ differs by about
+/// Its sigmoid takes e⁻ᶻ from ``Exponential``, within 1 ulp of the C
+/// library's `exp` but not always equal to it; on this machine θ still
+/// matches to the last bit, and the test allows 1e-12 relative. The seed's own θ differs by about
 /// 2e-15 relative because OpenBLAS computes the dot product with fused
 /// multiply-adds; the test allows 1e-9. The iteration count cannot move with
 /// such differences: one step shortens the next by 3.3e-6 relative, and the

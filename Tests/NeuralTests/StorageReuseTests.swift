@@ -53,7 +53,8 @@ import Testing
     }
 
     /// Backpropagation row by row gives, to the last bit, the gradients of
-    /// the whole-matrix formulas Δ = G ⊙ σ′, XᵀΔ, Σ_rows Δ and ΔWᵀ.
+    /// the whole-matrix formulas Δ = G ⊙ σ′, XᵀΔ, Σ_rows Δ and ΔWᵀ, for a
+    /// batch too small to be cut into blocks of rows (see `RowBlockTests`).
     @Test func backpropagationMatchesWholeMatrixFormulas() {
         var generator = SeededGenerator(seed: 6)
         var network = Network([
