@@ -4,10 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// eˣ, two values at a time, within 1 ulp of the exact value for |x| < 512
-/// (measured: at most 0.51 ulp from the C library's `exp`, which is itself
-/// within 0.52 ulp; see `ExponentialTests`), and the C library's own `exp`
-/// outside that range, for infinities and for NaN.
+/// eˣ, two values at a time: for |x| < 512 at most 1 ulp from the C
+/// library's `exp` (measured over 1.2 million arguments in [−745, 710] and
+/// of magnitudes 2⁻⁶³…2¹⁰, and asserted by `ExponentialTests`), so within
+/// 1.52 ulp of eˣ since glibc's `exp` is within 0.52 ulp; the C library's own
+/// `exp` outside that range, for infinities and for NaN.
 ///
 /// The algorithm is glibc's (from Arm's optimized-routines), without fused
 /// multiply-adds, which portable x86-64 Swift does not have: x is written as
@@ -22,11 +23,11 @@ import Darwin
 /// approximation of eʳ − 1 with relative error below 2⁻⁶⁶ on |r| ≤ ln2/256.
 /// Every rounding before the last addition is relative to a quantity below
 /// 2⁻⁸ of the result, so the result is the rounded sum of scale and a slightly
-/// perturbed scale·tmp: the error stays under 0.5 + 2⁻⁵ ulp in practice.
+/// perturbed scale·tmp.
 ///
 /// Results differ from the C library's `exp` (which uses fused multiply-adds
-/// on x86-64 with FMA) in about 1 in 100 arguments, by one unit in the last
-/// place. Lanes with |x| ≥ 512 (where 2^(k/128) needs more care near
+/// on x86-64 with FMA) in a few arguments in 100 at most (asserted: under 5),
+/// by one unit in the last place. Lanes with |x| ≥ 512 (where 2^(k/128) needs more care near
 /// overflow and in the subnormal range) or NaN go to the C library, one at a
 /// time; a sigmoid in a training loop almost never sees them.
 enum Exponential {
