@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Literate", dependencies: ["CCmarkGFM", "CellOutput"]),
         .target(
             name: "Site",
-            dependencies: ["Literate", "CCmarkGFM", "CellOutput", "Markup", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Literate", "CellOutput", "Markup", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "LectureCLI",

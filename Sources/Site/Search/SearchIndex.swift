@@ -1,3 +1,4 @@
+import Literate
 /// The site's search index: for each chapter, its sections (the text under
 /// each heading) as the distinct words they hold, lower-cased.
 ///

@@ -3,10 +3,11 @@ import CCmarkGFM
 /// Reads Markdown with cmark-gfm and its GitHub extensions (tables,
 /// strikethrough, autolinks, task lists) into ``MarkdownNode`` values.
 ///
-/// This is the one file of the site that holds cmark pointers: they never leave
-/// ``parse(_:)``, and the tree is freed before it returns.
-enum MarkdownTree {
-    static func parse(_ source: String) -> MarkdownNode {
+/// This is the one file that holds cmark pointers (the lecture parser and the
+/// site both read its values): they never leave ``parse(_:)``, and the tree is
+/// freed before it returns.
+public enum MarkdownTree {
+    public static func parse(_ source: String) -> MarkdownNode {
         let empty = MarkdownNode(kind: .document, children: [], line: 1, column: 1, endLine: 1)
         // Without this, cmark_find_syntax_extension finds nothing and tables are
         // silently read as paragraphs.
@@ -37,7 +38,17 @@ enum MarkdownTree {
         return MarkdownNode(kind: kind(of: node), children: children,
                             line: Int(cmark_node_get_start_line(node)),
                             column: Int(cmark_node_get_start_column(node)),
-                            endLine: Int(cmark_node_get_end_line(node)))
+                            endLine: Int(cmark_node_get_end_line(node)),
+                            fence: fence(of: node))
+    }
+
+    /// The opening fence of a fenced code block.
+    private static func fence(of node: OpaquePointer) -> MarkdownNode.Fence? {
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return nil }
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
+        return MarkdownNode.Fence(length: Int(length), character: Character(UnicodeScalar(UInt8(bitPattern: character))))
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {

@@ -1,12 +1,12 @@
 /// A node of a Markdown document as cmark-gfm read it, copied into a Swift value
-/// with its place in the source. ``MarkdownTree`` builds these; nothing else in
-/// the site sees cmark.
-struct MarkdownNode: Sendable {
-    enum Alignment: Sendable, Equatable {
+/// with its place in the source. ``MarkdownTree`` builds these; nothing else
+/// sees cmark: the lecture parser and the site both walk these values.
+public struct MarkdownNode: Sendable {
+    public enum Alignment: Sendable, Equatable {
         case none, left, center, right
     }
 
-    enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case document
         case blockQuote
         case list(ordered: Bool, start: Int, tight: Bool)
@@ -34,16 +34,33 @@ struct MarkdownNode: Sendable {
         case other(String)
     }
 
-    var kind: Kind
-    var children: [MarkdownNode]
+    /// How a fenced code block is fenced: its opening run of backticks or tildes.
+    public struct Fence: Sendable, Equatable {
+        public var length: Int
+        public var character: Character
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
     /// 1-based line and column (in bytes) where the node starts, and its last
     /// line; 0 when cmark does not know.
-    var line: Int
-    var column: Int
-    var endLine: Int
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    /// The fence of a fenced code block; nil for every other node.
+    public var fence: Fence?
+
+    public init(kind: Kind, children: [MarkdownNode], line: Int, column: Int, endLine: Int, fence: Fence? = nil) {
+        self.kind = kind
+        self.children = children
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.fence = fence
+    }
 
     /// The text of the node's descendants, with inline code, as plain text.
-    var plainText: String {
+    public var plainText: String {
         switch kind {
         case .text(let text), .code(let text): return text
         case .softBreak, .lineBreak: return " "
