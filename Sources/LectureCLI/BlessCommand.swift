@@ -28,31 +28,27 @@ struct BlessCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let results = try await course.run(try course.chapterPaths(chapters))
-            var failed = 0, badInput = false, changed = 0
-            for result in results {
-                switch result {
-                case .failure(let diagnostics):
-                    printError(diagnostics.description)
-                    failed += 1
-                    badInput = true
-                case .success(let run) where !run.succeeded:
+            let (runs, unreadable) = CourseOptions.readable(results)
+            var failed = unreadable, changed = 0
+            for run in runs {
+                guard run.succeeded else {
                     run.diagnostics.forEach { printError($0.description) }
                     printError("\(run.lecture.path): not recorded, since the chapter did not run cleanly")
                     failed += 1
-                case .success(let run):
-                    let blessed = Blesser.blessedSource(run)
-                    guard blessed != run.lecture.source else { continue }
-                    do { try Blesser.write(blessed, to: run.lecture.path) } catch {
-                        printError("\(run.lecture.path): error: \(error.localizedDescription)")
-                        failed += 1
-                        continue
-                    }
-                    printError("\(run.lecture.path): recorded")
-                    changed += 1
+                    continue
                 }
+                let blessed = Blesser.blessedSource(run)
+                guard blessed != run.lecture.source else { continue }
+                do { try Blesser.write(blessed, to: run.lecture.path) } catch {
+                    printError("\(run.lecture.path): error: \(error.localizedDescription)")
+                    failed += 1
+                    continue
+                }
+                printError("\(run.lecture.path): recorded")
+                changed += 1
             }
             print("bless: \(results.count - failed) passed, \(failed) failed (\(changed) file\(changed == 1 ? "" : "s") changed)")
-            if failed > 0 { throw ExitCode(badInput ? 2 : 1) }
+            if failed > 0 { throw ExitCode(unreadable > 0 ? 2 : 1) }
         } catch let failure as Failure {
             throw Failure.exit(failure)
         }

@@ -51,4 +51,20 @@ struct CourseOptions: ParsableArguments {
             throw Failure.check(error.description)
         }
     }
+
+    /// The runs of the chapters that could be read, after printing the
+    /// diagnostics of those that could not, and how many could not.
+    static func readable(_ results: [Result<ChapterRun, Diagnostics>]) -> (runs: [ChapterRun], unreadable: Int) {
+        var runs: [ChapterRun] = []
+        var unreadable = 0
+        for result in results {
+            switch result {
+            case .success(let run): runs.append(run)
+            case .failure(let diagnostics):
+                printError(diagnostics.description)
+                unreadable += 1
+            }
+        }
+        return (runs, unreadable)
+    }
 }

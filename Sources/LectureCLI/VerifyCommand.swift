@@ -29,21 +29,15 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let results = try await course.run(try course.chapterPaths(chapters))
-            var failed = 0, badInput = false
-            for result in results {
-                switch result {
-                case .failure(let diagnostics):
-                    printError(diagnostics.description)
-                    failed += 1
-                    badInput = true
-                case .success(let run):
-                    let problems = run.diagnostics + Verifier.check(run)
-                    problems.forEach { printError($0.description) }
-                    if !problems.isEmpty { failed += 1 }
-                }
+            let (runs, unreadable) = CourseOptions.readable(results)
+            var failed = unreadable
+            for run in runs {
+                let problems = run.diagnostics + Verifier.check(run)
+                problems.forEach { printError($0.description) }
+                if !problems.isEmpty { failed += 1 }
             }
             print("verify: \(results.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(badInput ? 2 : 1) }
+            if failed > 0 { throw ExitCode(unreadable > 0 ? 2 : 1) }
         } catch let failure as Failure {
             throw Failure.exit(failure)
         }
