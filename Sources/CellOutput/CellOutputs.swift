@@ -46,11 +46,18 @@ public struct ChapterOutput: Equatable, Sendable {
         flushText()
     }
 
-    /// The recorded form of a cell's output: its text with each display's text form on
-    /// lines of its own.
+    /// The recorded form of a cell's output (see ``OutputItem/recordedText(of:)``).
     public func recordedText(ofCell index: Int) -> String {
+        OutputItem.recordedText(of: cells[index] ?? [])
+    }
+}
+
+extension OutputItem {
+    /// The recorded form of a cell's output items: the text as printed, with each
+    /// display's text form on lines of its own.
+    public static func recordedText(of items: [OutputItem]) -> String {
         var text = ""
-        for item in cells[index] ?? [] {
+        for item in items {
             switch item {
             case .text(let printed): text += printed
             case .display(let display):

@@ -38,14 +38,8 @@ struct ListCommand: ParsableCommand {
                 let padding = String(repeating: " ", count: widths[column] - text.count)
                 return column == 0 || column == 3 ? padding + text : text + padding
             }
-            print(padded.joined(separator: "  ").trailingSpacesTrimmed)
+            print(padded.joined(separator: "  "))
         }
         if broken { throw ExitCode(2) }
-    }
-}
-
-extension String {
-    var trailingSpacesTrimmed: String {
-        String(reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -59,6 +59,12 @@ public struct MarkdownNode: Sendable {
         self.fence = fence
     }
 
+    /// Calls `body` for this node and each descendant, in document order.
+    public func visit(_ body: (MarkdownNode) -> Void) {
+        body(self)
+        for child in children { child.visit(body) }
+    }
+
     /// The text of the node's descendants, with inline code, as plain text.
     public var plainText: String {
         switch kind {

@@ -21,7 +21,7 @@ public enum LectureParser {
         for block in blocks.codeBlocks where block.isFenced {
             let fence = FenceSpan(openLine: block.startLine, closeLine: block.endLine, column: block.startColumn)
             let fenceLine = lines[block.startLine - 1]
-            if !closes(lines[safe: block.endLine - 1], block) || block.endLine == block.startLine {
+            if !closes(lines.indices.contains(block.endLine - 1) ? lines[block.endLine - 1] : nil, block) || block.endLine == block.startLine {
                 problems.append(Diagnostic(at: SourceLocation(file: path, line: block.startLine, column: block.startColumn),
                                            "this fence is never closed; end it with \(String(repeating: block.fenceCharacter, count: block.fenceLength)) on a line of its own"))
                 continue
@@ -119,11 +119,5 @@ public enum LectureParser {
             }
         }
         return .success(nil)
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }

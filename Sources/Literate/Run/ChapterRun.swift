@@ -23,9 +23,7 @@ public struct ChapterRun: Sendable {
 
     /// The text a cell's `output` fence should hold.
     public func recordedText(ofCell index: Int) -> String {
-        var output = ChapterOutput()
-        output.cells = cells
-        return output.recordedText(ofCell: index)
+        OutputItem.recordedText(of: cells[index] ?? [])
     }
 
     /// Whether every program compiled and ran as its cells expect.

@@ -16,8 +16,7 @@ struct NumericText: Equatable {
 
     init(_ text: String) {
         // Trailing spaces of each line and trailing blank lines are not significant.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trailingSpacesTrimmed }
         let normalized = lines.joined(separator: "\n").trimmingTrailingNewlines
         var pieces: [Piece] = []
         var literal = ""

@@ -60,14 +60,6 @@ struct ChapterDocument {
     }
 }
 
-extension MarkdownNode {
-    /// Calls `body` for this node and each descendant, in document order.
-    func visit(_ body: (MarkdownNode) -> Void) {
-        body(self)
-        for child in children { child.visit(body) }
-    }
-}
-
 extension Array {
     subscript(safe index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil
