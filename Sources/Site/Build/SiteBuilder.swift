@@ -33,8 +33,9 @@ public struct SiteBuilder: Sendable {
     /// The site of `runs`, in course order; broken links, missing files and a
     /// chapter whose page would replace one of the site's own are errors at
     /// their line. `courseFolder` is the folder of the lectures, whose linked
-    /// files are copied.
-    public func build(_ runs: [ChapterRun], courseFolder: String) throws(Diagnostics) -> SiteFiles {
+    /// files are copied. A run that failed shows its diagnostics where they are;
+    /// with `keepGoing`, so do broken links, listed in ``SiteFiles/problems``.
+    public func build(_ runs: [ChapterRun], courseFolder: String, keepGoing: Bool = false) throws(Diagnostics) -> SiteFiles {
         let lectures = runs.map(\.lecture)
         let outlines = lectures.map(ChapterOutline.init)
         var anchors: [String: Set<String>] = [:]
@@ -50,18 +51,23 @@ public struct SiteBuilder: Sendable {
                                            "a chapter cannot be called \(lecture.id).md: its page would replace the site's own \(lecture.id).html; rename the file"))
             }
             let run = runs[index]
-            let renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
-                                           links: links, rawHTML: course.rawHTML)
-            let (page, diagnostics) = renderer.render()
+            var renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
+                                           links: links, rawHTML: course.rawHTML, problems: run.diagnostics + run.usageProblems)
+            var (page, diagnostics) = renderer.render()
+            if keepGoing, !diagnostics.isEmpty {
+                renderer.problems += diagnostics
+                (page, _) = renderer.render()
+            }
             rendered.append(page)
             problems += diagnostics
             search.add(lecture, outline: outline, pageName: Self.pageName(lecture)) { index in
                 lecture.citations[safe: index]?.shown(run.citations[index]) ?? ""
             }
         }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
+        guard problems.isEmpty || keepGoing else { throw Diagnostics(problems) }
 
         var site = SiteFiles()
+        site.problems = problems
         let courseView = PageView.Course(title: HTMLEscape.text(course.title), description: course.description.map(HTMLEscape.text))
         func chapterLinks(current: Int?) -> [PageView.ChapterLink] {
             zip(lectures, rendered).enumerated().map { index, pair in
