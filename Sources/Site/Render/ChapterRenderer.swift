@@ -37,11 +37,11 @@ struct ChapterRenderer {
         var renderer = HTMLRenderer(decorator: ChapterDecorator(chapter: self), rawHTML: rawHTML)
         let unplaced = problems.filter { problem in !lecture.cells.contains { ChapterDecorator.holds($0, problem) } }
         let banner = unplaced.isEmpty ? "" : CellRenderer.problems(unplaced.map { $0.description(in: lecture) })
-        let body = banner + ChapterDecorator.keepingPunctuationWithFormulas(renderer.render(lecture.document))
+        let body = banner + renderer.render(lecture.document)
         var title: String?
         var headings: [(level: Int, id: String, html: String)] = []
         for heading in outline.headings {
-            let html = ChapterDecorator.keepingPunctuationWithFormulas(renderer.inlines(heading.node.children, linkless: true))
+            let html = renderer.inlines(heading.node.children, linkless: true)
             if heading.level == 1, title == nil { title = html }
             if heading.level == 2 || heading.level == 3 { headings.append((heading.level, heading.id, html)) }
         }
@@ -50,7 +50,7 @@ struct ChapterRenderer {
         for block in lecture.document.children {
             if case .heading(1) = block.kind { seenTitle = true; continue }
             if seenTitle, case .paragraph = block.kind, !ChapterDecorator.isDisplayFormula(block) {
-                summary = ChapterDecorator.keepingPunctuationWithFormulas(renderer.inlines(block.children, linkless: true))
+                summary = renderer.inlines(block.children, linkless: true)
                 break
             }
         }
@@ -157,13 +157,5 @@ struct ChapterDecorator: HTMLDecorator {
     /// What citation `index` shows.
     private func shown(_ index: Int) -> String {
         lecture.citations[safe: index]?.shown(chapter.citationValues[index]) ?? ""
-    }
-
-    /// Inline math followed by punctuation (`$x$,`) wrapped so that no line
-    /// starts with the comma.
-    static func keepingPunctuationWithFormulas(_ html: String) -> String {
-        html.replacing(/(<span class="math inline">[^<]*<\/span>)([,.;:!?)\]]+)/) { match in
-            "<span class=\"nobreak\">\(match.output.1)\(match.output.2)</span>"
-        }
     }
 }
