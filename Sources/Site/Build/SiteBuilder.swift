@@ -50,9 +50,7 @@ public struct SiteBuilder: Sendable {
         func chapterLinks(current: Int?) -> [PageView.ChapterLink] {
             zip(documents, rendered).enumerated().map { index, pair in
                 let (document, page) = pair
-                let headings = index == current
-                    ? page.outline.map { PageView.Heading(id: Markup.escape($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
-                    : []
+                let headings = index == current ? outline(page) : []
                 return PageView.ChapterLink(number: document.lecture.number.map(String.init), title: page.title,
                                             href: Markup.escape(document.pageName), summary: page.summary,
                                             current: index == current, headings: headings, hasHeadings: !headings.isEmpty)
@@ -66,7 +64,10 @@ public struct SiteBuilder: Sendable {
                 return PageView.Neighbour(href: Markup.escape(documents[other].pageName), title: rendered[other].title)
             }
             let plainTitle = document.headings.first?.text ?? document.lecture.title
+            let headings = outline(page)
             let chapter = PageView.Chapter(id: Markup.escape(document.lecture.id), title: page.title, body: page.body,
+                                           headings: headings, hasHeadings: !headings.isEmpty,
+                                           sourceHref: course.sourceURL(of: document.lecture.path).map(Markup.escape),
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
             let view = PageView(course: courseView, pageTitle: Markup.escape("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
@@ -74,11 +75,19 @@ public struct SiteBuilder: Sendable {
             site.add(document.pageName, html)
             if let warning = Self.sizeWarning(html.utf8.count, runs[index]) { site.warnings.append(warning) }
         }
+        if theme.templates.getTemplate(named: "404") != nil {
+            site.add("404.html", theme.render("404", PageView(course: courseView, pageTitle: Markup.escape("No page here · \(course.title)"),
+                                                            chapters: chapterLinks(current: nil), chapter: nil)))
+        }
         site.add(Self.searchIndexPath, search.script)
         for (path, data) in theme.assets { site.files["assets/" + path] = data }
         for (path, data) in katex.files { site.files["assets/katex/" + path] = data }
         site.add(Self.marker, "This folder is a site built by `lecture build`; the next build replaces all of it.\n")
         return site
+    }
+
+    private func outline(_ page: ChapterRenderer.Rendered) -> [PageView.Heading] {
+        page.outline.map { PageView.Heading(id: Markup.escape($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
     }
 
     /// A warning when a page of `size` bytes is over budget, at the cell whose
