@@ -132,6 +132,8 @@
     return fragment;
   }
 
+  window.LectureSearch = { prepare: prepare, search: search, withinOneEdit: withinOneEdit };
+
   var input = document.getElementById('searchBox');
   var list = document.getElementById('searchResults');
   var status = document.getElementById('searchStatus');
@@ -208,8 +210,6 @@
       input.focus();
     }
   });
-
-  window.LectureSearch = { prepare: prepare, search: search, withinOneEdit: withinOneEdit };
 
   var script = document.createElement('script');
   script.src = 'search-index.js';

@@ -78,9 +78,10 @@
   ];
   var scrollers = [];
   scrollKinds.forEach(function (kind) {
+    var number = 0;
     document.querySelectorAll('main ' + kind[0]).forEach(function (element) {
       if (scrollers.some(function (entry) { return entry.element === element; })) return;
-      scrollers.push({ element: element, name: kind[1] });
+      scrollers.push({ element: element, name: kind[1] + ' ' + (++number) });
       element.addEventListener('scroll', function () { markScroller(element); }, { passive: true });
     });
   });
@@ -197,13 +198,11 @@
   }
   if (toggle && sidebar) {
     toggle.addEventListener('change', function () {
-      toggle.setAttribute('aria-expanded', String(toggle.checked));
       if (toggle.checked && getComputedStyle(sidebar).position === 'fixed') {
         // After the style change makes the drawer visible.
         requestAnimationFrame(function () { (closeButton || sidebar).focus(); });
       }
     });
-    toggle.setAttribute('aria-expanded', 'false');
     document.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && toggle.checked && !event.defaultPrevented) {
         setDrawer(false, true);
