@@ -17,7 +17,8 @@ copy button, keys, colours, search, pages without JavaScript.
 Usage: check_site.py [--screenshots DIR] [--axe AXE.MIN.JS] SITE[:LECTURES]...
 (LECTURES, the folder the site was built from, lets the copy button's text be
 compared with the Markdown and the source links with course.json.)
-Prints one line per check and ends with "N passed, N failed"; exits 1 when a
+Prints one line per check and ends with "N passed, N failed, N skipped" (a
+check skipped names what this build lacks for it); exits 1 when a
 check failed, 2 when it could not run (in CI a missing Chromium is a failure).
 """
 
@@ -114,6 +115,7 @@ class Report:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def check(self, condition, name, detail=""):
         if condition:
@@ -126,6 +128,11 @@ class Report:
 
     def note(self, text):
         print(f"     {text}")
+
+    def skip(self, name, why):
+        """A check that cannot run on this build, and why."""
+        self.skipped += 1
+        print(f"skip {name}: {why}")
 
 
 def pages_of(site):
@@ -168,6 +175,38 @@ def check_phone_layout(browser, where, report):
     browser.reset_emulation()
 
 
+LAYOUT_SHIFT = r"""
+new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  setTimeout(() => done(total), 300);
+})
+"""
+
+
+def built_math(site, name):
+    """Whether the build typeset the page's formulas (or it has none)."""
+    with open(os.path.join(site, name), encoding="utf-8") as file:
+        html = file.read()
+    return 'class="math' not in html or 'class="katex' in html
+
+
+def check_layout_shift(browser, site, name, report):
+    """Cumulative layout shift of a first load on a desktop window."""
+    browser.set_viewport(*DESKTOP)
+    browser.open("file://" + os.path.join(site, name))
+    browser.pause(0.7)
+    shift = browser.evaluate(LAYOUT_SHIFT, await_promise=True)
+    what = f"{os.path.basename(site)}/{name}: layout shift while loading {shift:.4f}"
+    if built_math(site, name):
+        report.check(shift < 0.01, f"{what}, under 0.01")
+    else:
+        report.skip(what, "the build left the formulas as TeX, typeset after the first paint")
+    browser.reset_emulation()
+
+
 def check_weight(browser, server, site, name, report):
     """A first visit: the page and everything it loads, as a host sends it."""
     sizes = browser.weigh(server.url + name)
@@ -176,11 +215,9 @@ def check_weight(browser, server, site, name, report):
               for url, _ in sizes if url.startswith(server.url) and os.path.isfile(os.path.join(site, unquote(urlparse(url).path).lstrip("/"))))
     heaviest = ", ".join(f"{url.rsplit('/', 1)[-1]} {size / 1000:.0f} KB" for url, size in sorted(sizes, key=lambda entry: -entry[1])[:4])
     what = f"{os.path.basename(site)}/{name}: first visit {total / 1000:.0f} KB sent ({raw / 1000:.0f} KB of files, {len(sizes)} requests)"
-    with open(os.path.join(site, name), encoding="utf-8") as file:
-        html = file.read()
-    if 'class="math' in html and 'class="katex' not in html:
+    if not built_math(site, name):
         # The page loads KaTeX's script to typeset its formulas.
-        report.note(f"skip: {what}, KaTeX's script included: the build left the formulas as TeX; {heaviest}")
+        report.skip(f"{what}, KaTeX's script included", f"the build left the formulas as TeX; {heaviest}")
         return
     report.check(total < WEIGHT_BUDGET, f"{what}, under {WEIGHT_BUDGET // 1000} KB", heaviest)
 
@@ -250,6 +287,8 @@ def check_site(browser, site, lectures, report, screenshots, axe):
             check_weight(browser, server, site, name, report)
     finally:
         server.stop()
+    for name in sorted(chapters):
+        check_layout_shift(browser, site, name, report)
 
     reader.check_reader(browser, site, sorted(chapters), report, SEARCH, lectures)
 
@@ -284,7 +323,7 @@ def main():
             check_site(browser, site, lectures or None, report, arguments.screenshots, axe)
     finally:
         browser.quit()
-    print(f"{report.passed} passed, {report.failed} failed")
+    print(f"{report.passed} passed, {report.failed} failed, {report.skipped} skipped")
     return 1 if report.failed else 0
 
 

@@ -264,7 +264,7 @@ def check_search(browser, site, search, report):
     if has_text:
         report.check(snippet and snippet.lower() == "sigmoid", f"{label}: results quote the section with the match marked", repr(snippet))
     else:
-        report.note("skip: snippets (the index holds no section text yet)")
+        report.skip(f"{label}: results quote the section with the match marked", "the index holds the sections' words, not their text")
 
     browser.key("ArrowDown")
     first = browser.evaluate("document.activeElement === document.querySelector('#searchResults a')")
@@ -305,7 +305,7 @@ def check_without_scripts(browser, site, chapters, report):
             report.check(message and message[0] != "none" and box == ["none"],
                          f"{label}/{chapter}: without JavaScript the search box says it needs it", f"{message} {box}")
             if typeset == 0 and math > 0:
-                report.note(f"skip: {label}/{chapter}: formulas without JavaScript (this build left {math} formulas as TeX)")
+                report.skip(f"{label}/{chapter}: without JavaScript every formula is typeset", f"the build left {math} formulas as TeX")
             else:
                 report.check(typeset == math, f"{label}/{chapter}: without JavaScript every formula is typeset ({typeset} of {math})")
     finally:

@@ -100,7 +100,7 @@
     return results;
   }
 
-  // About 160 characters of the section's text around the first place that
+  // About 120 characters of the section's text around the first place that
   // holds a matched word, the matched words marked.
   function snippet(result) {
     var text = result.section.text;
@@ -113,8 +113,8 @@
       if (matched.has(match[0].toLowerCase())) hits.push([match.index, match.index + match[0].length]);
     }
     if (hits.length === 0) return null;
-    var start = Math.max(0, hits[0][0] - 60);
-    var end = Math.min(text.length, start + 160);
+    var start = Math.max(0, hits[0][0] - 40);
+    var end = Math.min(text.length, start + 120);
     if (start > 0) start = text.indexOf(' ', start) + 1 || start;
     if (end < text.length) end = text.lastIndexOf(' ', end) > hits[0][1] ? text.lastIndexOf(' ', end) : end;
     var fragment = document.createDocumentFragment();
