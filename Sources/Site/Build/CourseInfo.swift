@@ -16,12 +16,28 @@ import Literate
 public struct CourseInfo: Sendable, Equatable, Decodable {
     public var title: String
     public var description: String?
+    /// How raw HTML in the lectures' prose is written: GitHub's filter unless
+    /// `"rawHTML": "unfiltered"`.
+    public var rawHTML: RawHTMLPolicy
     public var repository: String?
 
-    public init(title: String = "Lectures", description: String? = nil, repository: String? = nil) {
+    public init(title: String = "Lectures", description: String? = nil, rawHTML: RawHTMLPolicy = .filtered, repository: String? = nil) {
         self.title = title
         self.description = description
+        self.rawHTML = rawHTML
         self.repository = repository
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, description, rawHTML, repository
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        rawHTML = try container.decodeIfPresent(RawHTMLPolicy.self, forKey: .rawHTML) ?? .filtered
+        repository = try container.decodeIfPresent(String.self, forKey: .repository)
     }
 
     /// The address of the chapter at `path` in the repository, if one is named.
@@ -48,7 +64,7 @@ public struct CourseInfo: Sendable, Equatable, Decodable {
             throw error
         } catch {
             throw Diagnostic(at: SourceLocation(file: path, line: 1),
-                             "cannot read the course description: expected {\"title\": \"...\", \"description\": \"...\", \"repository\": \"https://...\"} (\(error.localizedDescription))")
+                             "cannot read the course description: expected {\"title\": \"...\", \"description\": \"...\"} (\(error.localizedDescription))")
         }
     }
 }
