@@ -1,7 +1,7 @@
 // The search box, loaded by site.js the first time the box is used, with the
 // index (search-index.js sets window.LECTURE_SEARCH_INDEX: for each chapter
 // its title `t`, page `u` and sections `s`, each with its heading `t`, anchor
-// `a` and either its text `x` or its distinct words `w`).
+// `a` and text `x`).
 //
 // A section is found when each word of the query is one of its words (or of
 // its chapter's title), the start of one, or one edit away from one (a letter
@@ -14,7 +14,7 @@
   var wordPattern = /[\p{L}\p{N}]+/gu;
 
   function words(text) {
-    return (text.toLowerCase().match(wordPattern) || []).filter(function (word) { return word.length > 0; });
+    return text.toLowerCase().match(wordPattern) || [];
   }
 
   // Optimal string alignment distance, but only whether it is at most one.
@@ -39,10 +39,9 @@
     (index.pages || []).forEach(function (page, pageNumber) {
       var chapterWords = new Set(words(page.t));
       page.s.forEach(function (section, sectionNumber) {
-        var text = typeof section.x === 'string' ? section.x : null;
-        var list = text !== null ? words(text) : (section.w ? section.w.split(' ') : []);
+        var text = section.x || '';
         var counts = new Map();
-        list.forEach(function (word) { counts.set(word, (counts.get(word) || 0) + 1); vocabulary.add(word); });
+        words(text).forEach(function (word) { counts.set(word, (counts.get(word) || 0) + 1); vocabulary.add(word); });
         chapterWords.forEach(function (word) { vocabulary.add(word); });
         sections.push({
           chapter: page.t,
@@ -104,7 +103,6 @@
   // holds a matched word, the matched words marked.
   function snippet(result) {
     var text = result.section.text;
-    if (!text) return null;
     var matched = new Set(result.words);
     var hits = [];
     var match;

@@ -44,19 +44,15 @@
     });
   }
 
-  // Heading links: a named, reachable link after each section heading.
+  // Heading links: a named link after each section heading that has none.
   document.querySelectorAll('article h2[id], article h3[id], article h4[id]').forEach(function (heading) {
-    var anchor = heading.querySelector('a.anchor');
-    if (!anchor) {
-      anchor = document.createElement('a');
-      anchor.className = 'anchor';
-      anchor.href = '#' + heading.id;
-      anchor.textContent = '#';
-      heading.appendChild(anchor);
-    }
-    anchor.removeAttribute('aria-hidden');
-    var title = heading.textContent.replace(/#$/, '').trim();
-    anchor.setAttribute('aria-label', 'Link to the section ' + title);
+    if (heading.querySelector('a.anchor')) return;
+    var anchor = document.createElement('a');
+    anchor.className = 'anchor';
+    anchor.href = '#' + heading.id;
+    anchor.textContent = '#';
+    anchor.setAttribute('aria-label', 'Link to this section: ' + heading.textContent.trim());
+    heading.appendChild(anchor);
   });
 
   // Task list boxes are read as what they mark.
@@ -98,13 +94,14 @@
       if (markScroller(element)) {
         if (!element.classList.contains('scrolls')) {
           element.classList.add('scrolls');
+          entry.ownTabIndex = element.getAttribute('tabindex');
           element.tabIndex = 0;
           if (!element.hasAttribute('role')) element.setAttribute('role', 'region');
           element.setAttribute('aria-label', entry.name + ', scrolls sideways');
         }
       } else if (element.classList.contains('scrolls')) {
         element.classList.remove('scrolls');
-        element.removeAttribute('tabindex');
+        if (entry.ownTabIndex === null) element.removeAttribute('tabindex');
         element.removeAttribute('data-more');
         if (element.getAttribute('role') === 'region') element.removeAttribute('role');
         element.removeAttribute('aria-label');
