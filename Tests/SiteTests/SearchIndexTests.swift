@@ -29,8 +29,8 @@ import Testing
         #expect(page.title == "The Neuron" && page.url == "01-test.html")
         #expect(page.sections.map(\.title) == ["The Neuron", "Training it"])
         #expect(page.sections.map(\.anchor) == ["", "training-it"])
-        #expect(page.sections[0].text == "The Neuron Dendrites carry signals; three of them.",
-                "prose, citations as their value, no TeX, whitespace collapsed")
+        #expect(page.sections[0].text == "The Neuron Dendrites carry $x_j$ signals; three of them.",
+                "prose, formulas as TeX, citations as their value, whitespace collapsed")
         #expect(page.sections[1].text == "Training it let learningRate = 0.1", "shown code, not outputs or hidden code")
     }
 

@@ -1,7 +1,7 @@
 import Literate
 /// The site's search index: for each chapter, its sections (the text under
-/// each heading: prose, table cells, shown code; formulas left out, citations
-/// as their value), whitespace collapsed. `search.js` finds words in it and
+/// each heading: prose with its formulas as TeX between dollars, table cells,
+/// shown code; citations as their value), whitespace collapsed. `search.js` finds words in it and
 /// quotes it around them.
 ///
 /// It is written as `search-index.js`, a script that assigns the index to a
@@ -27,7 +27,14 @@ struct SearchIndex {
     mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
         func text(of node: MarkdownNode) -> String {
             switch node.kind {
-            case .math: return " "
+            case .math(let pieces, let display):
+                let tex = pieces.map { piece in
+                    switch piece {
+                    case .tex(let tex): tex
+                    case .citation(let index): citationText(index)
+                    }
+                }.joined()
+                return display ? " $$\(tex)$$ " : "$\(tex)$"
             case .citation(let index): return " \(citationText(index)) "
             default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
