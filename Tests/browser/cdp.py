@@ -217,6 +217,14 @@ class Browser:
             values.append(next((entry["value"] for entry in computed if entry["name"] == style), None))
         return values
 
+    def center(self, selector):
+        """The centre of the first element matching `selector`, in the
+        viewport, through the DOM domain (scripts may be off)."""
+        root = self.page("DOM.getDocument", depth=0)["root"]["nodeId"]
+        node = self.page("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        quad = self.page("DOM.getBoxModel", nodeId=node)["model"]["border"]
+        return (sum(quad[0::2]) / 4, sum(quad[1::2]) / 4)
+
     KEYS = {"Escape": 27, "Tab": 9, "Enter": 13, "ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40, "/": 191}
 
     def key(self, name, text=None):

@@ -7,6 +7,7 @@ with JavaScript off.
 import json
 import os
 import re
+import time
 
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -292,6 +293,19 @@ def check_without_scripts(browser, site, chapters, report):
     label = os.path.basename(site)
     browser.set_scripts(False)
     try:
+        browser.set_viewport(*PHONE)
+        browser.open("file://" + os.path.join(site, chapters[0]))
+        closed = browser.select("#siteNav", style="visibility")
+        browser.click(*browser.center(".nav-button"))
+        time.sleep(0.4)
+        opened = browser.select("#siteNav", style="visibility")
+        browser.click(PHONE[0] - 15, PHONE[1] // 2)
+        time.sleep(0.4)
+        again = browser.select("#siteNav", style="visibility")
+        report.check(closed == ["hidden"] and opened == ["visible"] and again == ["hidden"],
+                     f"{label}/{chapters[0]}: without JavaScript ☰ opens the drawer and a tap beside it closes it",
+                     f"{closed} {opened} {again}")
+        browser.reset_emulation()
         for chapter in chapters:
             browser.open("file://" + os.path.join(site, chapter))
             math = browser.select(".math")
