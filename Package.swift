@@ -23,6 +23,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Neural"),
         .target(name: "Escaping"),
         .target(name: "Charts", dependencies: ["Escaping"]),
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "Site",
-            dependencies: ["Literate", "CellOutput", "Escaping", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Literate", "CellOutput", "Escaping", "CZlib", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "LectureCLI",

@@ -98,7 +98,7 @@ struct BuildCommand: AsyncParsableCommand {
             let katex = try KaTeXAssets(folder: katex)
             let info = try CourseInfo.load(lecturesFolder: course.lectures)
             try SiteWriter.check(out)
-            return SiteBuilder(course: info, theme: theme, katex: katex)
+            return SiteBuilder(course: info, theme: theme, katex: katex, math: try KaTeXRenderer.system(katexFolder: self.katex))
         } catch {
             throw .usage(error)
         }

@@ -12,11 +12,15 @@ public struct SiteBuilder: Sendable {
     public var course: CourseInfo
     public var theme: Theme
     public var katex: KaTeXAssets
+    /// What typesets the formulas at build time; without it pages hold TeX for
+    /// a script to typeset.
+    public var math: KaTeXRenderer?
 
     /// The file that marks a folder as a built site, which a later build may replace.
     public static let marker = ".lecture-site"
-    /// A chapter page (its HTML and inline SVG) larger than this takes long to
-    /// load on a phone; the build warns at the cell with the largest figure.
+    /// A chapter page (its HTML and inline SVG) larger than this, compressed
+    /// as it is sent, takes long to load on a phone; the build warns at the
+    /// cell with the largest figure.
     public static let pageBudget = 150_000
     static let searchIndexPath = "search-index.js"
     /// Pages the site writes itself, which no chapter may take.
@@ -25,7 +29,8 @@ public struct SiteBuilder: Sendable {
     /// The page of a chapter in the site.
     static func pageName(_ lecture: Lecture) -> String { lecture.id + ".html" }
 
-    public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets) {
+    public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets, math: KaTeXRenderer? = nil) {
+        self.math = math
         self.course = course
         self.theme = theme
         self.katex = katex
@@ -43,8 +48,9 @@ public struct SiteBuilder: Sendable {
         for (lecture, outline) in zip(lectures, outlines) { anchors[lecture.id] = outline.anchors }
         let links = LinkResolver(anchors: anchors, courseFolder: courseFolder)
 
-        var rendered: [ChapterRenderer.Rendered] = []
         var problems: [Diagnostic] = []
+        let typeset = try Self.typeset(runs, with: math, problems: &problems)
+        var rendered: [ChapterRenderer.Rendered] = []
         var search = SearchIndex()
         for (index, (lecture, outline)) in zip(lectures, outlines).enumerated() {
             if Self.reservedPages.contains(lecture.id) {
@@ -53,7 +59,8 @@ public struct SiteBuilder: Sendable {
             }
             let run = runs[index]
             var renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
-                                           links: links, rawHTML: course.rawHTML, problems: run.diagnostics + run.usageProblems)
+                                           links: links, rawHTML: course.rawHTML, problems: run.diagnostics + run.usageProblems,
+                                           typeset: typeset)
             var (page, diagnostics) = renderer.render()
             if keepGoing, !diagnostics.isEmpty {
                 renderer.problems += diagnostics
@@ -96,7 +103,7 @@ public struct SiteBuilder: Sendable {
                                 chapters: chapterLinks(current: index), chapter: chapter)
             let html = theme.render("chapter", view)
             site.add(Self.pageName(lecture), html)
-            if let warning = Self.sizeWarning(html.utf8.count, runs[index]) { site.warnings.append(warning) }
+            if let warning = Self.sizeWarning(Compression.gzippedSize(Array(html.utf8)), runs[index]) { site.warnings.append(warning) }
         }
         for path in rendered.reduce(into: Set<String>(), { $0.formUnion($1.files) }).sorted() {
             guard let data = FileManager.default.contents(atPath: (courseFolder as NSString).appendingPathComponent(path)) else { continue }
@@ -118,6 +125,33 @@ public struct SiteBuilder: Sendable {
         page.outline.map { PageView.Heading(id: HTMLEscape.text($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
     }
 
+    /// Every formula of the course typeset by `math` in one call; a formula it
+    /// cannot read is an error at its place.
+    static func typeset(_ runs: [ChapterRun], with math: KaTeXRenderer?, problems: inout [Diagnostic]) throws(Diagnostics) -> [KaTeXRenderer.Formula: String] {
+        guard let math else { return [:] }
+        var formulas: [KaTeXRenderer.Formula] = []
+        var places: [SourceLocation] = []
+        for run in runs {
+            run.lecture.document.visit { node in
+                guard case .math(let pieces, let display) = node.kind else { return }
+                formulas.append(KaTeXRenderer.Formula(ChapterDecorator.tex(pieces, lecture: run.lecture, citationValues: run.citations), display: display))
+                places.append(SourceLocation(file: run.lecture.path, line: node.range.start.line, column: node.range.start.column))
+            }
+        }
+        guard !formulas.isEmpty else { return [:] }
+        let results: [Result<KaTeXRenderer.Typeset, KaTeXRenderer.ParseError>]
+        do { results = try math.render(formulas) } catch { throw Diagnostics([error]) }
+        var typeset: [KaTeXRenderer.Formula: String] = [:]
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let done): typeset[formulas[index]] = done.html
+            case .failure(let error):
+                problems.append(Diagnostic(at: places[index], "KaTeX cannot read this formula: \(error.message)"))
+            }
+        }
+        return typeset
+    }
+
     /// A warning when a page of `size` bytes is over budget, at the cell whose
     /// figure or table weighs most.
     static func sizeWarning(_ size: Int, _ run: ChapterRun) -> Diagnostic? {
@@ -131,10 +165,10 @@ public struct SiteBuilder: Sendable {
         let lecture = run.lecture
         guard let heaviest, let cell = lecture.cells[safe: heaviest.index] else {
             return Diagnostic(.warning, at: SourceLocation(file: lecture.path, line: 1),
-                              "the page is \(kilobytes(size)), over the budget of \(kilobytes(pageBudget))")
+                              "the page is \(kilobytes(size)) compressed, over the budget of \(kilobytes(pageBudget))")
         }
         return Diagnostic(.warning, at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
-                          "the page is \(kilobytes(size)), over the budget of \(kilobytes(pageBudget)); this cell's output weighs \(kilobytes(heaviest.size)) (\(heaviest.title)): show fewer points")
+                          "the page is \(kilobytes(size)) compressed, over the budget of \(kilobytes(pageBudget)); this cell's output weighs \(kilobytes(heaviest.size)) (\(heaviest.title)): show fewer points")
     }
 
     /// A display's name from its recorded text: `chart "Training loss"`.

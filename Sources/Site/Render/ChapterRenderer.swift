@@ -31,6 +31,9 @@ struct ChapterRenderer {
     /// What went wrong running the chapter (or building its page): each shown
     /// in place of the output of the cell it is in, the others above the page.
     var problems: [Diagnostic] = []
+    /// KaTeX's HTML for each formula, when the build typeset them; a formula
+    /// missing here is written as its TeX, for a script to typeset.
+    var typeset: [KaTeXRenderer.Formula: String] = [:]
 
     /// The rendered chapter, and the broken links and missing files found on the way.
     func render() -> (Rendered, [Diagnostic]) {
@@ -87,7 +90,13 @@ struct ChapterDecorator: HTMLDecorator {
     mutating func recordedOutput(ofCell index: Int) -> String { "" }
 
     mutating func formula(_ pieces: [MarkdownNode.MathPiece], display: Bool, at range: SourceRange) -> String {
-        "<span class=\"math \(display ? "display" : "inline")\">\(HTMLEscape.text(tex(pieces)))</span>"
+        "<span class=\"math \(display ? "display" : "inline")\">\(content(pieces, display: display))</span>"
+    }
+
+    /// A formula as KaTeX typeset it, or its TeX.
+    private func content(_ pieces: [MarkdownNode.MathPiece], display: Bool) -> String {
+        let tex = tex(pieces)
+        return chapter.typeset[KaTeXRenderer.Formula(tex, display: display)] ?? HTMLEscape.text(tex)
     }
 
     mutating func citation(_ index: Int) -> String {
@@ -124,7 +133,7 @@ struct ChapterDecorator: HTMLDecorator {
     /// A paragraph that is one display formula (white space aside) is a block.
     mutating func paragraph(_ node: MarkdownNode) -> String? {
         guard let pieces = Self.displayFormula(of: node) else { return nil }
-        return "<div class=\"math display\">\(HTMLEscape.text(tex(pieces)))</div>\n"
+        return "<div class=\"math display\">\(content(pieces, display: true))</div>\n"
     }
 
     static func isDisplayFormula(_ paragraph: MarkdownNode) -> Bool {
@@ -146,10 +155,14 @@ struct ChapterDecorator: HTMLDecorator {
 
     /// A formula's TeX with the values of the citations written inside it.
     private func tex(_ pieces: [MarkdownNode.MathPiece]) -> String {
+        Self.tex(pieces, lecture: lecture, citationValues: chapter.citationValues)
+    }
+
+    static func tex(_ pieces: [MarkdownNode.MathPiece], lecture: Lecture, citationValues: [Int: String]) -> String {
         pieces.map { piece in
             switch piece {
             case .tex(let tex): tex
-            case .citation(let index): shown(index)
+            case .citation(let index): lecture.citations[safe: index]?.shown(citationValues[index]) ?? ""
             }
         }.joined()
     }
