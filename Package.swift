@@ -53,11 +53,14 @@ let package = Package(
         .executableTarget(name: "neural-bench", dependencies: ["Neural"], path: "Benchmarks/Sources/neural-bench"),
         // Draws the seed lecture's figures for scripts/render-figures.
         .executableTarget(name: "seed-figures", dependencies: ["Charts", "Neural"], path: "Sources/seed-figures"),
+        // What the test targets share: golden files, the built binary, workspaces.
+        .target(name: "LectureTesting", path: "Tests/LectureTesting"),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"], exclude: ["reference"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "LectureTesting"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
-        .testTarget(name: "CLITests", dependencies: ["lecture"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["lecture", "LectureTesting"], exclude: ["Golden"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture", "LectureTesting"],
+                    exclude: ["Golden", "Fixtures", "Corpus"]),
     ]
 )

@@ -50,7 +50,7 @@ import Testing
     @Test func golden() throws {
         let page = render(try Fixture.lecture("math.md"))
         #expect(page.diagnostics.isEmpty)
-        try expectGolden(page.html, "math.html")
+        goldenFiles.expect(page.html, "math.html")
     }
 
     @Test func noEmphasisInsideFormulas() throws {

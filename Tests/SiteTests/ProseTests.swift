@@ -6,7 +6,7 @@ import Testing
     @Test func golden() throws {
         let page = render(try Fixture.lecture("prose.md"))
         #expect(page.diagnostics.isEmpty)
-        try expectGolden(page.html, "prose.html")
+        goldenFiles.expect(page.html, "prose.html")
     }
 
     @Test func githubExtensions() throws {

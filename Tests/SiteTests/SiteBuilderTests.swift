@@ -31,11 +31,11 @@ import Testing
     }
 
     @Test func chapterPageGolden() throws {
-        try expectGolden(try #require(try Self.build()["02-cells.html"]), "page-02-cells.html")
+        goldenFiles.expect(try #require(try Self.build()["02-cells.html"]), "page-02-cells.html")
     }
 
     @Test func indexPageGolden() throws {
-        try expectGolden(try #require(try Self.build()["index.html"]), "page-index.html")
+        goldenFiles.expect(try #require(try Self.build()["index.html"]), "page-index.html")
     }
 
     @Test func navigation() throws {
