@@ -3,8 +3,8 @@ import Foundation
 /// Replaces a lecture file with its blessed text, safely:
 ///
 /// - through a symbolic link, to the file it names, which keeps its mode;
-/// - never a file that is not writable (a read-only lecture is refused, not
-///   replaced behind its owner's back);
+/// - never a file that is not writable, or that nobody may write (a read-only
+///   lecture is refused, not replaced behind its owner's back);
 /// - atomically: the new text goes to a temporary file next to the target,
 ///   which a rename puts in place, so a reader (or a kill) sees the old file
 ///   or the new one, never half of one;
@@ -22,12 +22,14 @@ public enum LectureFile {
 
     public static func replace(_ path: String, with bytes: [UInt8], ifStill original: [UInt8]) throws(Diagnostic) -> Outcome {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard access(target, W_OK) == 0 else {
-            throw Diagnostic(at: SourceLocation(file: path, line: 1), "the file is not writable (\(String(cString: strerror(errno)))); bless did not change it")
-        }
         var status = stat()
         guard stat(target, &status) == 0 else {
             throw Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read the file's mode: \(String(cString: strerror(errno)))")
+        }
+        // A file that nobody may write was made read-only on purpose, even for
+        // a user (root) whom the system would let write it.
+        guard status.st_mode & 0o222 != 0, access(target, W_OK) == 0 else {
+            throw Diagnostic(at: SourceLocation(file: path, line: 1), "the file is not writable (it is read-only); bless did not change it")
         }
         let folder = (target as NSString).deletingLastPathComponent
         let temporary = folder + "/." + (target as NSString).lastPathComponent + ".bless-\(getpid())-\(UUID().uuidString.prefix(8))"
