@@ -13,9 +13,12 @@ struct EdgeLabelPlacement {
     let angle: Double
 
     /// Places each label in turn: `edges[k]` runs between two node centres
-    /// and carries `labels[k]`; nodes are discs of `radius` at `nodes`.
-    static func place(labels: [String], edges: [(Point, Point)], nodes: [Point], radius: Double) -> [EdgeLabelPlacement] {
-        let nodeBoxes = nodes.map { Rect(x: $0.x - radius, y: $0.y - radius, width: 2 * radius, height: 2 * radius) }
+    /// and carries `labels[k]`; nodes are discs of `radius` at `nodes`, and
+    /// `obstacles` are further boxes to keep clear of (notes under nodes).
+    static func place(
+        labels: [String], edges: [(Point, Point)], nodes: [Point], radius: Double, obstacles: [Rect] = []
+    ) -> [EdgeLabelPlacement] {
+        let nodeBoxes = nodes.map { Rect(x: $0.x - radius, y: $0.y - radius, width: 2 * radius, height: 2 * radius) } + obstacles
         var taken: [Rect] = []
         return zip(labels, edges).map { label, edge in
             let candidates = positions.map { candidate(label: label, edge: edge, at: $0) }
