@@ -26,6 +26,8 @@ extension NetworkDiagram: Figure {
         return out
     }
 
+    /// The edges, then their labels, each on a halo of the page's colour so
+    /// that it stays readable where another edge crosses it.
     private func edgesSVG(_ layout: NetworkLayout) -> String {
         let r = layout.radius
         let segments = edges.map { edge in
@@ -53,7 +55,7 @@ extension NetworkDiagram: Figure {
         let placements = EdgeLabelPlacement.place(
             labels: labels, edges: segments, nodes: layout.centers.flatMap { $0 }, radius: r, obstacles: noteBoxes(layout))
         let color = edgeLabelColor.map { " color=\"\($0.hexString)\"" } ?? ""
-        out += "<g class=\"m\"\(color)>"
+        out += "<g class=\"m h\"\(color)>"
         for (label, placement) in zip(labels, placements) where !label.isEmpty {
             let x = placement.center.x.svgCoordinate, y = placement.center.y.svgCoordinate
             let baseline = (placement.center.y + Stylesheet.tickSize * 0.35).svgCoordinate

@@ -39,8 +39,13 @@ public struct PerceptronRule: Sendable {
     }
 
     /// Trains on the n×d inputs X (one per row, with a column of ones for a
-    /// bias) and the n×1 labels y ∈ {0, 1}, from the d×1 weights `start`.
-    public func fit(features: Matrix, labels: Matrix, from start: Matrix) -> Result {
+    /// bias) and the n×1 labels y ∈ {0, 1}, from the d×1 weights `start`;
+    /// after each epoch, `onEpoch(k, θ)` is called with the number k of epochs
+    /// done so far and the weights θ they ended with.
+    public func fit(
+        features: Matrix, labels: Matrix, from start: Matrix,
+        onEpoch: (_ epoch: Int, _ parameters: Matrix) -> Void = { _, _ in }
+    ) -> Result {
         let (n, d) = (features.rows, features.columns)
         require(labels.shape == Matrix.Shape(rows: n, columns: 1),
                 "PerceptronRule: labels \(labels.shape) must be one column with a row per sample of \(features.shape)")
@@ -64,6 +69,7 @@ public struct PerceptronRule: Sendable {
                 }
             }
             mistakes.append(count)
+            onEpoch(mistakes.count, Matrix(column: theta))
         } while mistakes.last != 0 && mistakes.count < maximumEpochs
         return Result(parameters: Matrix(column: theta), epochs: mistakes.count, mistakesPerEpoch: mistakes)
     }

@@ -66,7 +66,8 @@ import Testing
     @Test func notesStandUnderTheirNodesOnAHalo() throws {
         let diagram = SampleFigures.backwardStep
         let svg = diagram.svg()
-        let group = try #require(try elements(svg, "//*[local-name()='g'][@class='m h']").first)
+        // Edge labels come first, then the notes, each group on a halo.
+        let group = try #require(try elements(svg, "//*[local-name()='g'][@class='m h']").last)
         #expect(group.value(of: "color") == Palette.color(1).hexString)
         let notes = (group.children ?? []).compactMap { $0 as? XMLElement }
         #expect(notes.compactMap(\.stringValue) == ["∂J/∂h₁ = -0.041", "∂J/∂h₂ = -0.205", "∂J/∂h₃ = 0.041", "∂J/∂y = -1.694"])
@@ -88,7 +89,8 @@ import Testing
         let notes = zip(diagram.nodeNotes[1] + diagram.nodeNotes[2], layout.centers[1] + layout.centers[2])
             .map { layout.noteBox($0, under: $1) }
         let svg = diagram.svg()
-        let labels = try elements(svg, "//*[local-name()='g'][@class='m'][@color]/*[local-name()='text']")
+        let labels = try #require(try elements(svg, "//*[local-name()='g'][@class='m h']").first).children?
+            .compactMap { $0 as? XMLElement } ?? []
         #expect(labels.count == 3)
         for label in labels {
             let x = Double(label.value(of: "x") ?? "") ?? 0, y = Double(label.value(of: "y") ?? "") ?? 0

@@ -19,6 +19,22 @@ import Testing
         #expect(predictions == Iris.setosaVersusRest)
     }
 
+    /// The weights reported after each epoch are those the next epoch starts
+    /// from: rerunning one epoch from them gives the next report.
+    @Test func reportsTheWeightsAfterEachEpoch() {
+        var reported: [Matrix] = []
+        let rule = PerceptronRule(maximumEpochs: 5)
+        let fit = rule.fit(features: Self.features, labels: Iris.setosaVersusRest, from: Matrix(column: [0, 0, 0])) { epoch, theta in
+            #expect(epoch == reported.count + 1)
+            reported.append(theta)
+        }
+        #expect(reported.count == 5 && reported.last == fit.parameters)
+        for k in 0..<4 {
+            let next = PerceptronRule(maximumEpochs: 1).fit(features: Self.features, labels: Iris.setosaVersusRest, from: reported[k])
+            #expect(next.parameters == reported[k + 1])
+        }
+    }
+
     /// From θ = 0 every θ is α times the θ of step 1, so every prediction,
     /// and the number of updates, is the same for any α > 0.
     @Test func theStepOnlyScalesFromZero() {
