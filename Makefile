@@ -3,8 +3,10 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libjs-katex fonts-katex
 BROWSER_DEBS := chromium
+# The differential test renders its corpus with cmark-gfm's own command too.
+TEST_DEBS := cmark-gfm
 
-.PHONY: site test bench deps browser-deps
+.PHONY: site test bench deps browser-deps test-deps
 
 deps:
 	@scripts/require-debs $(BUILD_DEBS)
@@ -12,11 +14,14 @@ deps:
 browser-deps:
 	@scripts/require-debs $(BROWSER_DEBS)
 
+test-deps:
+	@scripts/require-debs $(TEST_DEBS)
+
 site: deps
 	$(SWIFT) build --product lecture
 	$(SWIFT) run --skip-build lecture build
 
-test: deps browser-deps
+test: deps browser-deps test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(SWIFT) run --skip-build lecture verify

@@ -22,14 +22,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Neural"),
-        .target(name: "Markup"),
-        .target(name: "Charts", dependencies: ["Markup"]),
+        .target(name: "Escaping"),
+        .target(name: "Charts", dependencies: ["Escaping"]),
         .target(name: "CellOutput"),
         .target(name: "LectureRuntime", dependencies: ["Neural", "Charts", "CellOutput"]),
         .target(name: "Literate", dependencies: ["CCmarkGFM", "CellOutput"]),
         .target(
             name: "Site",
-            dependencies: ["Literate", "CellOutput", "Markup", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Literate", "CellOutput", "Escaping", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "LectureCLI",
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "CLITests", dependencies: ["lecture"], exclude: ["Golden"]),
-        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 extension NetworkDiagram: Figure {
     /// Layer `l`'s nodes are tinted with its role's colour: inputs
     /// `Palette.color(0)`, hidden layers `color(2)`, outputs `color(1)`.
@@ -17,11 +17,11 @@ extension NetworkDiagram: Figure {
     private func heading(_ layout: NetworkLayout) -> String {
         var out = ""
         if !title.isEmpty {
-            out += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(Markup.escape(title))</text>\n"
+            out += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
         }
         for (l, name) in layerNames.prefix(layers.count).enumerated() where !name.isEmpty {
             let x = (layout.centers[l].first?.x ?? 0).svgCoordinate
-            out += "<text class=\"l\" x=\"\(x)\" y=\"\(layout.namesBaseline.svgCoordinate)\">\(Markup.escape(name))</text>\n"
+            out += "<text class=\"l\" x=\"\(x)\" y=\"\(layout.namesBaseline.svgCoordinate)\">\(HTMLEscape.text(name))</text>\n"
         }
         return out
     }
@@ -59,7 +59,7 @@ extension NetworkDiagram: Figure {
         for (label, placement) in zip(labels, placements) where !label.isEmpty {
             let x = placement.center.x.svgCoordinate, y = placement.center.y.svgCoordinate
             let baseline = (placement.center.y + Stylesheet.tickSize * 0.35).svgCoordinate
-            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(Markup.escape(label))</text>"
+            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(HTMLEscape.text(label))</text>"
         }
         return out + "</g>\n"
     }
@@ -75,7 +75,7 @@ extension NetworkDiagram: Figure {
             let labels = centers.enumerated().map { i, center in
                 let label = nodeLabel(layer: l, node: i)
                 return label.isEmpty ? "" : "<text class=\"k\" x=\"\(center.x.svgCoordinate)\" "
-                    + "y=\"\((center.y + Stylesheet.labelSize * 0.35).svgCoordinate)\">\(Markup.escape(label))</text>"
+                    + "y=\"\((center.y + Stylesheet.labelSize * 0.35).svgCoordinate)\">\(HTMLEscape.text(label))</text>"
             }
             return "<g class=\"n\" fill=\"\(color)\" stroke=\"\(color)\">\(circles.joined())</g><g class=\"m\">\(labels.joined())</g>\n"
         }.joined()

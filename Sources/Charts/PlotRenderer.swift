@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Draws a laid-out plot as SVG elements, in a fixed order: regions, grid,
 /// series, scatters (all clipped to the plot area), then axes, tick labels,
 /// axis labels, title and legend.
@@ -72,10 +72,10 @@ struct PlotRenderer {
     private var tickLabels: String {
         let projection = layout.projection
         let baseline = layout.xTickBaseline.svgCoordinate
-        let x = layout.xTicks.map { "<text x=\"\(projection.x($0.value).svgCoordinate)\" y=\"\(baseline)\">\(Markup.escape($0.label))</text>" }
+        let x = layout.xTicks.map { "<text x=\"\(projection.x($0.value).svgCoordinate)\" y=\"\(baseline)\">\(HTMLEscape.text($0.label))</text>" }
         let right = (layout.area.x - PlotLayout.tickLength - PlotLayout.tickGap).svgCoordinate
         let y = layout.yTicks.map {
-            "<text x=\"\(right)\" y=\"\((projection.y($0.value) + Stylesheet.tickSize * 0.35).svgCoordinate)\">\(Markup.escape($0.label))</text>"
+            "<text x=\"\(right)\" y=\"\((projection.y($0.value) + Stylesheet.tickSize * 0.35).svgCoordinate)\">\(HTMLEscape.text($0.label))</text>"
         }
         return "<g class=\"m\">" + x.joined() + "</g>\n<g class=\"e\">" + y.joined() + "</g>\n"
     }
@@ -84,11 +84,11 @@ struct PlotRenderer {
         let area = layout.area
         var out = ""
         if !plot.xAxis.label.isEmpty {
-            out += "<text class=\"l\" x=\"\(area.midX.svgCoordinate)\" y=\"\(layout.xLabelBaseline.svgCoordinate)\">\(Markup.escape(plot.xAxis.label))</text>\n"
+            out += "<text class=\"l\" x=\"\(area.midX.svgCoordinate)\" y=\"\(layout.xLabelBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.xAxis.label))</text>\n"
         }
         if !plot.yAxis.label.isEmpty {
             out += "<text class=\"l\" transform=\"rotate(-90)\" x=\"\((-area.midY).svgCoordinate)\" "
-                + "y=\"\(layout.yLabelBaseline.svgCoordinate)\">\(Markup.escape(plot.yAxis.label))</text>\n"
+                + "y=\"\(layout.yLabelBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.yAxis.label))</text>\n"
         }
         return out
     }
@@ -99,6 +99,6 @@ struct PlotRenderer {
         guard !plot.title.isEmpty else { return "" }
         let fits = TextMetrics.width(of: plot.title, fontSize: Stylesheet.titleSize) <= layout.area.width
         let x = fits ? layout.area.midX : layout.frame.midX
-        return "<text class=\"t\" x=\"\(x.svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(Markup.escape(plot.title))</text>\n"
+        return "<text class=\"t\" x=\"\(x.svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.title))</text>\n"
     }
 }

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Plots side by side in a grid, filled row by row, each panel with its own
 /// axes, ticks and legend, under an optional overall title.
 ///
@@ -45,7 +45,7 @@ extension Subplots: Figure {
         let document = SVGDocument(width: width, height: height, title: title, description: summary, id: id)
         return document.render { id in
             let heading = title.isEmpty ? "" : "<text class=\"t\" x=\"\((width / 2).svgCoordinate)\" "
-                + "y=\"\((PlotLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(Markup.escape(title))</text>\n"
+                + "y=\"\((PlotLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
             return heading + renderers.enumerated().map { $1.body(clipID: "\(id)-c\($0)") }.joined()
         }
     }

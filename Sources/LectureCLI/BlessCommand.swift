@@ -37,10 +37,21 @@ struct BlessCommand: AsyncParsableCommand {
                     failed += 1
                     continue
                 }
-                let blessed = Blesser.blessedSource(run)
-                guard blessed != run.lecture.source else { continue }
-                do { try Blesser.write(blessed, to: run.lecture.path) } catch {
-                    printError("\(run.lecture.path): error: \(error.localizedDescription)")
+                let blessed: [UInt8]
+                do { blessed = try Blesser.blessed(run) } catch {
+                    printError(error.description)
+                    failed += 1
+                    continue
+                }
+                guard blessed != run.lecture.text.bytes else { continue }
+                do {
+                    guard try LectureFile.replace(run.lecture.path, with: blessed, ifStill: run.lecture.text.bytes) == .written else {
+                        printError("\(run.lecture.path): warning: the file changed while bless ran; it was left as it is (run bless again)")
+                        failed += 1
+                        continue
+                    }
+                } catch {
+                    printError(error.description)
                     failed += 1
                     continue
                 }

@@ -65,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
             }
             let site: SiteFiles
             do {
-                site = try builder.build(runs)
+                site = try builder.build(runs, courseFolder: course.lectures)
             } catch {
                 printError(error.description)
                 printError("build: the site was not written")

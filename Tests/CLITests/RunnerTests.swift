@@ -54,10 +54,10 @@ import Testing
         #expect(text.contains("```output\nanswer 42\n```\n"))
         #expect(text.contains("```output\ntotal 0.3333333333333333\n```\n"), "a value from cell 1 is visible in cell 2")
         #expect(!text.contains("```output\nnot recorded"), "a silent cell's output is not recorded")
-        #expect(text.contains("```output\n01-cells.md:32:18: error: cannot convert value of type 'String' to specified type 'Int'\n```"),
-                "a fails cell records the compiler's error at the lecture's line and column")
-        #expect(text.contains("```output\nabout to fail\n01-cells.md:41: Precondition failed: need two values\n```"),
-                "a crashes cell records what it printed and the trap at the lecture's line")
+        #expect(text.contains("```output\ncell:1:18: error: cannot convert value of type 'String' to specified type 'Int'\n```"),
+                "a fails cell records the compiler's error at its line and column in the cell")
+        #expect(text.contains("```output\nabout to fail\ncell:3: Precondition failed: need two values\n```"),
+                "a crashes cell records what it printed and the trap at its line in the cell")
         #expect(text.contains("```output\nstill 43\n```"))
         #expect(text.components(separatedBy: "```output").count == 6)
 

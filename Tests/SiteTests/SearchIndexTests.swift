@@ -23,7 +23,7 @@ import Testing
             ```
             """)
         var index = SearchIndex()
-        index.add(ChapterDocument(lecture)) { _ in "three" }
+        index.add(lecture, outline: ChapterOutline(lecture), pageName: "01-test.html") { _ in "three" }
         let page = try #require(index.pages.first)
         #expect(page.title == "The Neuron" && page.url == "01-test.html")
         #expect(page.sections.map(\.title) == ["The Neuron", "Training it"])

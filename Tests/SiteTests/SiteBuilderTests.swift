@@ -18,7 +18,7 @@ import Testing
     static func build() throws -> SiteFiles {
         let builder = SiteBuilder(course: CourseInfo(title: "A <small> course", description: "About & around."),
                                   theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
-        return try builder.build(try runs())
+        return try builder.build(try runs(), courseFolder: Fixture.folder.path)
     }
 
     @Test func files() throws {
@@ -26,7 +26,7 @@ import Testing
         #expect(site.paths == [
             ".lecture-site", "01-math.html", "02-cells.html", "03-prose.html",
             "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/katex.min.css", "assets/katex/katex.min.js",
-            "assets/site.js", "assets/style.css", "index.html", "search-index.js",
+            "assets/site.js", "assets/style.css", "figure.png", "index.html", "search-index.js",
         ])
     }
 
@@ -55,7 +55,7 @@ import Testing
         let index = try #require(try Self.build()["index.html"])
         #expect(index.contains("<h1>A &lt;small&gt; course</h1>"))
         #expect(index.contains("<p class=\"description\">About &amp; around.</p>"))
-        #expect(index.contains("<p class=\"summary\">A first paragraph, which is the chapter&#39;s summary, with <code>inline code</code>"))
+        #expect(index.contains("<p class=\"summary\">A first paragraph, which is the chapter's summary, with <code>inline code</code>"))
         #expect(index.contains("<p class=\"summary\">Inputs <span class=\"nobreak\"><span class=\"math inline\">"), "a chapter that opens with a formula is summed up by its first paragraph of text")
     }
 
@@ -67,7 +67,7 @@ import Testing
         let broken = ChapterRun(lecture: try Fixture.parse("# Broken\n\nSee [there](99-none.md).\n", path: "lectures/04-broken.md"))
         let builder = SiteBuilder(course: CourseInfo(), theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
         #expect {
-            try builder.build(try Self.runs() + [broken])
+            try builder.build(try Self.runs() + [broken], courseFolder: Fixture.folder.path)
         } throws: { error in
             (error as? Diagnostics)?.description.hasPrefix("lectures/04-broken.md:3:5: error: link to '99-none.md', which is not a chapter") == true
         }
@@ -78,11 +78,11 @@ import Testing
         let svg = "<svg>" + String(repeating: "M0 0L1 1", count: 20_000) + "</svg>"
         run.cells = [0: [.text("1\n")], 1: [.display(Display(kind: .chart, text: "chart \"Loss\": line 5000 points", svg: svg))]]
         let builder = SiteBuilder(course: CourseInfo(), theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
-        let site = try builder.build([run])
+        let site = try builder.build([run], courseFolder: Fixture.folder.path)
         #expect(site.warnings.map(\.description) == [
             "lectures/01-test.md:7:1: warning: the page is 162 KB, over the budget of 150 KB; this cell's output weighs 160 KB (chart \"Loss\"): show fewer points",
         ])
-        #expect(try builder.build(try Self.runs()).warnings.isEmpty)
+        #expect(try builder.build(try Self.runs(), courseFolder: Fixture.folder.path).warnings.isEmpty)
     }
 
     @Test func courseInfoFromJSON() throws {

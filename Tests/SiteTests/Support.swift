@@ -41,13 +41,14 @@ enum Fixture {
 /// A chapter's body HTML and the problems found rendering it; `others` are
 /// the other chapters of the course, for links.
 func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [Int: String] = [:],
-            others: [Lecture] = []) -> (html: String, diagnostics: [Diagnostic]) {
-    let documents = ([lecture] + others).map(ChapterDocument.init)
+            others: [Lecture] = [], rawHTML: RawHTMLPolicy = .filtered) -> (html: String, diagnostics: [Diagnostic]) {
+    let lectures = [lecture] + others
     var anchors: [String: Set<String>] = [:]
-    for document in documents { anchors[document.lecture.id] = document.anchors }
-    var renderer = ChapterRenderer(documents[0], outputs: outputs, citations: citations, links: LinkResolver(anchors: anchors))
-    let rendered = renderer.render()
-    return (rendered.body, renderer.diagnostics)
+    for lecture in lectures { anchors[lecture.id] = ChapterOutline(lecture).anchors }
+    let renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
+                                   links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML)
+    let (rendered, diagnostics) = renderer.render()
+    return (rendered.body, diagnostics)
 }
 
 /// Compares `actual` with `Golden/<name>`; `RECORD_GOLDEN=1` records it instead.

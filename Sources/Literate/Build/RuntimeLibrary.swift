@@ -15,7 +15,7 @@ public struct RuntimeLibrary: Sendable {
     /// Hash of everything the library was built from.
     public var key: String
 
-    static let sourceFolders = ["CellOutput", "Markup", "Neural", "Charts", "LectureRuntime"]
+    static let sourceFolders = ["CellOutput", "Escaping", "Neural", "Charts", "LectureRuntime"]
 
     /// Builds the library when its key changed, then returns where it is.
     public static func prepare(in cache: BuildCache, toolchain: Toolchain, log: (String) -> Void) async throws(Diagnostic) -> RuntimeLibrary {

@@ -55,7 +55,7 @@ public struct ChapterRunner: Sendable {
 
         switch (program.purpose, outcome) {
         case (.failing(let index), .failed(let errors)):
-            run.cells[index] = [.text(portable(errors, lecture))]
+            run.cells[index] = [.text(Self.relativeToCell(errors, lecture, index))]
         case (.failing(let index), .executable):
             run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture), "this cell is marked 'fails' but it compiles"))
         case (_, .failed(let errors)):
@@ -72,7 +72,7 @@ public struct ChapterRunner: Sendable {
                 run.citations = output.citations
             }
             if let trapCell, result.signaled, output.lastStartedCell == trapCell {
-                run.cells[trapCell] = (output.cells[trapCell] ?? []) + [.text(portable(Self.trapMessage(result.standardError), lecture))]
+                run.cells[trapCell] = (output.cells[trapCell] ?? []) + [.text(Self.relativeToCell(Self.trapMessage(result.standardError), lecture, trapCell))]
             } else if let trapCell, result.succeeded {
                 run.diagnostics.append(Diagnostic(at: location(of: trapCell, in: lecture), "this cell is marked 'crashes' but it ran to its end"))
             } else if !result.succeeded {
@@ -118,7 +118,7 @@ public struct ChapterRunner: Sendable {
         run.log.append("\(lecture.path): running \(lecture.id): no recorded run of this build\(parameterJSON.map { " with parameters \($0)" } ?? "")")
         var environment = ["SWIFT_BACKTRACE": "enable=no", "LECTURE_FRAMING": "1"]
         environment["LECTURE_PARAMETERS"] = parameterJSON
-        let limit = timeout ?? lecture.timeout ?? Self.defaultTimeout
+        let limit = timeout ?? lecture.settings.timeout ?? Self.defaultTimeout
         let result = try await ChildProcess(executable: path, arguments: [], environment: environment, timeout: limit, watch: watch).run()
         run.runSeconds += result.seconds
         if expected(result) {
@@ -180,12 +180,21 @@ public struct ChapterRunner: Sendable {
             .map { $0 + "\n" }.joined()
     }
 
-    /// Recorded text must not depend on where the lecture was run from: the lecture's
-    /// path in compiler messages, and `Chapter/name` in runtime messages, become its
-    /// file name.
-    private func portable(_ text: String, _ lecture: Lecture) -> String {
-        let name = lecture.fileName
-        return text.replacingOccurrences(of: lecture.path + ":", with: name + ":")
-            .replacingOccurrences(of: "Chapter/" + name + ":", with: name + ":")
+    /// A compiler or trap message as a cell records it: a place in the cell's
+    /// own code, `cell:LINE:COLUMN:` counted from its first line, in place of
+    /// the lecture's path and line, so that the recording depends neither on
+    /// the folder the lecture was run from nor on the lines above the cell.
+    static func relativeToCell(_ text: String, _ lecture: Lecture, _ index: Int) -> String {
+        let cell = lecture.cells[index]
+        let lineCount = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for prefix in [lecture.path + ":", "Chapter/" + lecture.fileName + ":", lecture.fileName + ":"] where line.hasPrefix(prefix) {
+                let rest = line.dropFirst(prefix.count)
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                guard let number = Int(digits), number >= cell.fence.firstContentLine, number < cell.fence.firstContentLine + lineCount else { continue }
+                return "cell:\(number - cell.fence.firstContentLine + 1)" + rest.dropFirst(digits.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 }

@@ -12,10 +12,25 @@ import Literate
 public struct CourseInfo: Sendable, Equatable, Decodable {
     public var title: String
     public var description: String?
+    /// How raw HTML in the lectures' prose is written: GitHub's filter unless
+    /// `"rawHTML": "unfiltered"`.
+    public var rawHTML: RawHTMLPolicy
 
-    public init(title: String = "Lectures", description: String? = nil) {
+    public init(title: String = "Lectures", description: String? = nil, rawHTML: RawHTMLPolicy = .filtered) {
         self.title = title
         self.description = description
+        self.rawHTML = rawHTML
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, description, rawHTML
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        rawHTML = try container.decodeIfPresent(RawHTMLPolicy.self, forKey: .rawHTML) ?? .filtered
     }
 
     /// Reads `course.json` in `lecturesFolder`, if there is one.

@@ -1,4 +1,5 @@
-import Markup
+import Foundation
+import Escaping
 import CellOutput
 import Literate
 
@@ -17,6 +18,11 @@ public struct SiteBuilder: Sendable {
     /// load on a phone; the build warns at the cell with the largest figure.
     public static let pageBudget = 150_000
     static let searchIndexPath = "search-index.js"
+    /// Pages the site writes itself, which no chapter may take.
+    static let reservedPages: Set<String> = ["index", "404"]
+
+    /// The page of a chapter in the site.
+    static func pageName(_ lecture: Lecture) -> String { lecture.id + ".html" }
 
     public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets) {
         self.course = course
@@ -24,55 +30,69 @@ public struct SiteBuilder: Sendable {
         self.katex = katex
     }
 
-    /// The site of `runs`, in course order; broken links are errors at their line.
-    public func build(_ runs: [ChapterRun]) throws(Diagnostics) -> SiteFiles {
-        let documents = runs.map { ChapterDocument($0.lecture) }
+    /// The site of `runs`, in course order; broken links, missing files and a
+    /// chapter whose page would replace one of the site's own are errors at
+    /// their line. `courseFolder` is the folder of the lectures, whose linked
+    /// files are copied.
+    public func build(_ runs: [ChapterRun], courseFolder: String) throws(Diagnostics) -> SiteFiles {
+        let lectures = runs.map(\.lecture)
+        let outlines = lectures.map(ChapterOutline.init)
         var anchors: [String: Set<String>] = [:]
-        for document in documents { anchors[document.lecture.id] = document.anchors }
-        let links = LinkResolver(anchors: anchors)
+        for (lecture, outline) in zip(lectures, outlines) { anchors[lecture.id] = outline.anchors }
+        let links = LinkResolver(anchors: anchors, courseFolder: courseFolder)
 
         var rendered: [ChapterRenderer.Rendered] = []
         var problems: [Diagnostic] = []
         var search = SearchIndex()
-        for (document, run) in zip(documents, runs) {
-            var renderer = ChapterRenderer(document, outputs: run.cells, citations: run.citations, links: links)
-            rendered.append(renderer.render())
-            problems += renderer.diagnostics
-            search.add(document) { index in
-                guard let citation = document.lecture.citations[safe: index] else { return "" }
-                return run.citations[index].map(citation.text(for:)) ?? citation.recorded ?? ""
+        for (index, (lecture, outline)) in zip(lectures, outlines).enumerated() {
+            if Self.reservedPages.contains(lecture.id) {
+                problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1),
+                                           "a chapter cannot be called \(lecture.id).md: its page would replace the site's own \(lecture.id).html; rename the file"))
+            }
+            let run = runs[index]
+            let renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
+                                           links: links, rawHTML: course.rawHTML)
+            let (page, diagnostics) = renderer.render()
+            rendered.append(page)
+            problems += diagnostics
+            search.add(lecture, outline: outline, pageName: Self.pageName(lecture)) { index in
+                lecture.citations[safe: index]?.shown(run.citations[index]) ?? ""
             }
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
 
         var site = SiteFiles()
-        let courseView = PageView.Course(title: Markup.escape(course.title), description: course.description.map(Markup.escape))
+        let courseView = PageView.Course(title: HTMLEscape.text(course.title), description: course.description.map(HTMLEscape.text))
         func chapterLinks(current: Int?) -> [PageView.ChapterLink] {
-            zip(documents, rendered).enumerated().map { index, pair in
-                let (document, page) = pair
+            zip(lectures, rendered).enumerated().map { index, pair in
+                let (lecture, page) = pair
                 let headings = index == current
-                    ? page.outline.map { PageView.Heading(id: Markup.escape($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
+                    ? page.outline.map { PageView.Heading(id: HTMLEscape.text($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
                     : []
-                return PageView.ChapterLink(number: document.lecture.number.map(String.init), title: page.title,
-                                            href: Markup.escape(document.pageName), summary: page.summary,
+                return PageView.ChapterLink(number: lecture.number.map(String.init), title: page.title,
+                                            href: HTMLEscape.text(Self.pageName(lecture)), summary: page.summary,
                                             current: index == current, headings: headings, hasHeadings: !headings.isEmpty)
             }
         }
-        site.add("index.html", theme.render("index", PageView(course: courseView, pageTitle: Markup.escape(course.title),
+        site.add("index.html", theme.render("index", PageView(course: courseView, pageTitle: HTMLEscape.text(course.title),
                                                               chapters: chapterLinks(current: nil), chapter: nil)))
-        for (index, (document, page)) in zip(documents, rendered).enumerated() {
+        for (index, (lecture, page)) in zip(lectures, rendered).enumerated() {
             func neighbour(_ other: Int) -> PageView.Neighbour? {
-                guard documents.indices.contains(other) else { return nil }
-                return PageView.Neighbour(href: Markup.escape(documents[other].pageName), title: rendered[other].title)
+                guard lectures.indices.contains(other) else { return nil }
+                return PageView.Neighbour(href: HTMLEscape.text(Self.pageName(lectures[other])), title: rendered[other].title)
             }
-            let plainTitle = document.headings.first?.text ?? document.lecture.title
-            let chapter = PageView.Chapter(id: Markup.escape(document.lecture.id), title: page.title, body: page.body,
+            let plainTitle = outlines[index].headings.first?.text ?? lecture.title
+            let chapter = PageView.Chapter(id: HTMLEscape.text(lecture.id), title: page.title, body: page.body,
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
-            let view = PageView(course: courseView, pageTitle: Markup.escape("\(plainTitle) · \(course.title)"),
+            let view = PageView(course: courseView, pageTitle: HTMLEscape.text("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
             let html = theme.render("chapter", view)
-            site.add(document.pageName, html)
+            site.add(Self.pageName(lecture), html)
             if let warning = Self.sizeWarning(html.utf8.count, runs[index]) { site.warnings.append(warning) }
+        }
+        for path in rendered.reduce(into: Set<String>(), { $0.formUnion($1.files) }).sorted() {
+            guard let data = FileManager.default.contents(atPath: (courseFolder as NSString).appendingPathComponent(path)) else { continue }
+            site.files[path] = [UInt8](data)
         }
         site.add(Self.searchIndexPath, search.script)
         for (path, data) in theme.assets { site.files["assets/" + path] = data }

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 import CellOutput
 import Literate
 
@@ -39,7 +39,7 @@ enum CellRenderer {
             if !shown.isEmpty { parts.append("<div class=\"output\">\n\(shown)</div>") }
             if let error, !error.text.isEmpty {
                 parts.append("<div class=\"error\" role=\"note\"><div class=\"error-title\">\(error.title)</div>"
-                    + "<pre>\(Markup.escape(trimmingFinalNewline(error.text)))</pre></div>")
+                    + "<pre>\(HTMLEscape.text(trimmingFinalNewline(error.text)))</pre></div>")
             }
         }
         guard !parts.isEmpty else { return "" }
@@ -59,7 +59,7 @@ enum CellRenderer {
         var pending = ""
         func flush() {
             let text = trimmingFinalNewline(pending)
-            if !text.isEmpty { html += "<pre class=\"printed\">\(Markup.escape(text))</pre>\n" }
+            if !text.isEmpty { html += "<pre class=\"printed\">\(HTMLEscape.text(text))</pre>\n" }
             pending = ""
         }
         for item in items {

@@ -20,53 +20,52 @@ struct SearchIndex {
 
     var pages: [Page] = []
 
-    /// Adds a chapter; `citationText` gives a citation's shown value.
-    mutating func add(_ document: ChapterDocument, citationText: (Int) -> String) {
-        let source = document.source
-        func restored(_ text: String) -> String {
-            source.restore(text) { span in
-                switch span {
-                case .math: " "
-                case .citation(let index): " \(citationText(index)) "
-                }
+    /// Adds a chapter: `outline` gives its headings' anchors, `citationText` a
+    /// citation's shown value.
+    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
+        func text(of node: MarkdownNode) -> String {
+            switch node.kind {
+            case .math: return " "
+            case .citation(let index): return " \(citationText(index)) "
+            default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
         }
-        let chapterTitle = document.headings.first?.text ?? document.lecture.title
+        let chapterTitle = outline.headings.first?.text ?? lecture.title
         var sections: [Section] = []
         var current = Section(title: chapterTitle, anchor: "", words: [])
         var seen: Set<String> = []
         var headingIndex = 0
         func add(_ text: String) {
-            for word in Self.words(in: restored(text)) where seen.insert(word).inserted {
+            for word in Self.words(in: text) where seen.insert(word).inserted {
                 current.words.append(word)
             }
         }
-        let cellLines = Set(document.lecture.cells.filter { !$0.options.hide }.map(\.fence.openLine))
-        let outputLines = Set(document.lecture.cells.compactMap { $0.recorded?.fence.openLine })
         func walk(_ node: MarkdownNode) {
             switch node.kind {
             case .heading(let level):
-                let heading = document.headings[safe: headingIndex]
+                let heading = outline.headings[safe: headingIndex]
                 headingIndex += 1
                 if level >= 2, let heading {
                     if !current.words.isEmpty || !sections.isEmpty { sections.append(current) }
                     current = Section(title: heading.text, anchor: heading.id, words: [])
                     seen = []
                 }
-                add(Self.text(of: node))
-            case .codeBlock(_, let literal):
-                if outputLines.contains(node.line) { return }
-                if document.lecture.cells.contains(where: { $0.fence.openLine == node.line }) && !cellLines.contains(node.line) { return }
-                add(literal)
+                add(text(of: node))
+            case .cell(let index):
+                if let cell = lecture.cells[safe: index], !cell.options.hide { add(cell.code) }
+            case .codeBlock(let block):
+                add(block.literal)
+            case .recordedOutput:
+                return
             case .paragraph, .tableCell:
-                add(Self.text(of: node))
+                add(text(of: node))
             default:
                 node.children.forEach(walk)
             }
         }
-        walk(document.tree)
+        walk(lecture.document)
         sections.append(current)
-        pages.append(Page(title: chapterTitle, url: document.pageName, sections: sections))
+        pages.append(Page(title: chapterTitle, url: pageName, sections: sections))
     }
 
     /// The distinct lower-case words of `text`: runs of letters and digits, at
@@ -86,14 +85,6 @@ struct SearchIndex {
         return words
     }
 
-    private static func text(of node: MarkdownNode) -> String {
-        switch node.kind {
-        case .text(let text), .code(let text): return text
-        case .softBreak, .lineBreak: return " "
-        default: return node.children.map(text(of:)).joined(separator: node.isBlock ? " " : "")
-        }
-    }
-
     /// The index as a script: `window.LECTURE_SEARCH_INDEX = {...};`.
     var script: String {
         let pagesJSON = pages.map { page in
@@ -103,16 +94,6 @@ struct SearchIndex {
             return "{\"t\":\(JSON.string(page.title)),\"u\":\(JSON.string(page.url)),\"s\":[\n\(sectionsJSON)]}"
         }.joined(separator: ",\n")
         return "window.LECTURE_SEARCH_INDEX = {\"pages\":[\n\(pagesJSON)]};\n"
-    }
-}
-
-extension MarkdownNode {
-    var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
-             .table, .tableRow, .tableCell: true
-        default: false
-        }
     }
 }
 
