@@ -1,5 +1,5 @@
 import Foundation
-import Markup
+import Escaping
 extension ComputationGraph: Figure {
     /// Inputs are tinted `Palette.color(0)`, made values `color(2)` and the
     /// last value, the result, `color(1)`.
@@ -8,7 +8,7 @@ extension ComputationGraph: Figure {
         let document = SVGDocument(width: layout.width, height: layout.height, title: title, description: summary, id: id)
         var body = ""
         if !title.isEmpty {
-            body += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(Markup.escape(title))</text>\n"
+            body += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
         }
         body += arrowsSVG(layout) + nodesSVG(layout)
         return document.render { _ in body }
@@ -78,15 +78,15 @@ extension ComputationGraph: Figure {
             if !node.operation.isEmpty {
                 let c = layout.operationCenter(index)
                 out += "<circle class=\"f\" cx=\"\(c.x.svgCoordinate)\" cy=\"\(c.y.svgCoordinate)\" r=\"\(layout.operationRadius.svgCoordinate)\"/>"
-                    + "<text class=\"m k\" x=\"\(c.x.svgCoordinate)\" y=\"\((c.y + Stylesheet.labelSize * 0.35).svgCoordinate)\">\(Markup.escape(node.operation))</text>"
+                    + "<text class=\"m k\" x=\"\(c.x.svgCoordinate)\" y=\"\((c.y + Stylesheet.labelSize * 0.35).svgCoordinate)\">\(HTMLEscape.text(node.operation))</text>"
             }
             let oneLine = node.note.isEmpty
             let labelY = oneLine ? box.midY + Stylesheet.labelSize * 0.35 : box.y + 5 + Stylesheet.labelSize * 0.85
-            out += "<text class=\"m k\" x=\"\(box.midX.svgCoordinate)\" y=\"\(labelY.svgCoordinate)\">\(Markup.escape(node.label))</text>"
+            out += "<text class=\"m k\" x=\"\(box.midX.svgCoordinate)\" y=\"\(labelY.svgCoordinate)\">\(HTMLEscape.text(node.label))</text>"
             if !oneLine {
                 let color = (noteColor ?? Palette.color(1)).hexString
                 out += "<text class=\"m\" color=\"\(color)\" x=\"\(box.midX.svgCoordinate)\" "
-                    + "y=\"\((box.maxY - 6).svgCoordinate)\">\(Markup.escape(node.note))</text>"
+                    + "y=\"\((box.maxY - 6).svgCoordinate)\">\(HTMLEscape.text(node.note))</text>"
             }
             out += "\n"
         }

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Network diagrams side by side, aligned at the top, under an optional
 /// overall title: a sequence to read from left to right, such as the neurons
 /// of one layer highlighted one at a time.
@@ -32,7 +32,7 @@ extension DiagramRow: Figure {
         let height = titleHeight + (layouts.map(\.height).max() ?? 0)
         let document = SVGDocument(width: width, height: height, title: title, description: summary, id: id)
         var body = title.isEmpty ? "" : "<text class=\"t\" x=\"\((width / 2).svgCoordinate)\" "
-            + "y=\"\((NetworkLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(Markup.escape(title))</text>\n"
+            + "y=\"\((NetworkLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
         var x = 0.0
         for (panel, layout) in zip(panels, layouts) {
             body += "<g transform=\"translate(\(x.svgCoordinate) \(titleHeight.svgCoordinate))\">\n\(panel.body(layout))</g>\n"

@@ -100,7 +100,7 @@ extension NetworkDiagram: Figure {
             centers.enumerated().compactMap { i, center -> String? in
                 let note = nodeNote(layer: l, node: i)
                 guard !note.isEmpty else { return nil }
-                return "<text x=\"\(center.x.svgCoordinate)\" y=\"\(layout.noteBaseline(under: center).svgCoordinate)\">\(Markup.escape(note))</text>"
+                return "<text x=\"\(center.x.svgCoordinate)\" y=\"\(layout.noteBaseline(under: center).svgCoordinate)\">\(HTMLEscape.text(note))</text>"
             }
         }
         return "<g class=\"m h\"\(color)>\(texts.joined())</g>\n"

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 extension NeuronDiagram: Figure {
     /// Inputs are tinted `Palette.color(0)`, the sum and the activation
     /// `color(2)`, the output `color(1)`, as the layers of a `NetworkDiagram`.
@@ -12,10 +12,10 @@ extension NeuronDiagram: Figure {
     private func heading(_ layout: NeuronLayout) -> String {
         var out = ""
         if !title.isEmpty {
-            out += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(Markup.escape(title))</text>\n"
+            out += "<text class=\"t\" x=\"\((layout.width / 2).svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
         }
         for (caption, x) in zip(captions, layout.captionCenters) where !caption.isEmpty {
-            out += "<text class=\"l\" x=\"\(x.svgCoordinate)\" y=\"\(layout.captionBaseline.svgCoordinate)\">\(Markup.escape(caption))</text>\n"
+            out += "<text class=\"l\" x=\"\(x.svgCoordinate)\" y=\"\(layout.captionBaseline.svgCoordinate)\">\(HTMLEscape.text(caption))</text>\n"
         }
         return out
     }
@@ -50,7 +50,7 @@ extension NeuronDiagram: Figure {
         for (label, placement) in zip(labels, placements) where !label.isEmpty {
             let x = placement.center.x.svgCoordinate, y = placement.center.y.svgCoordinate
             let baseline = (placement.center.y + Stylesheet.tickSize * 0.35).svgCoordinate
-            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(Markup.escape(label))</text>"
+            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(HTMLEscape.text(label))</text>"
         }
         return out + "</g>\n"
     }
@@ -62,7 +62,7 @@ extension NeuronDiagram: Figure {
             "<circle cx=\"\($0.x.svgCoordinate)\" cy=\"\($0.y.svgCoordinate)\" r=\"\(layout.radius.svgCoordinate)\"/>"
         }
         let inputLabels = zip(inputs, layout.inputCenters).map { label, center in
-            "<text class=\"k\" x=\"\(center.x.svgCoordinate)\" y=\"\((center.y + textOffset).svgCoordinate)\">\(Markup.escape(label))</text>"
+            "<text class=\"k\" x=\"\(center.x.svgCoordinate)\" y=\"\((center.y + textOffset).svgCoordinate)\">\(HTMLEscape.text(label))</text>"
         }
         let s = layout.sumCenter, box = layout.box
         var out = "<g class=\"n\" fill=\"\(inputColor)\" stroke=\"\(inputColor)\">\(circles.joined())</g>"
@@ -72,14 +72,14 @@ extension NeuronDiagram: Figure {
             + "<rect x=\"\(box.x.svgCoordinate)\" y=\"\(box.y.svgCoordinate)\" width=\"\(box.width.svgCoordinate)\" "
             + "height=\"\(box.height.svgCoordinate)\" rx=\"6\"/></g>\n"
         out += "<g class=\"m\">"
-            + "<text class=\"k\" x=\"\(s.x.svgCoordinate)\" y=\"\((s.y + textOffset).svgCoordinate)\">\(Markup.escape(sum))</text>"
-            + "<text class=\"k\" x=\"\(box.midX.svgCoordinate)\" y=\"\((box.midY + textOffset).svgCoordinate)\">\(Markup.escape(activation))</text>"
+            + "<text class=\"k\" x=\"\(s.x.svgCoordinate)\" y=\"\((s.y + textOffset).svgCoordinate)\">\(HTMLEscape.text(sum))</text>"
+            + "<text class=\"k\" x=\"\(box.midX.svgCoordinate)\" y=\"\((box.midY + textOffset).svgCoordinate)\">\(HTMLEscape.text(activation))</text>"
         if !sumNote.isEmpty {
-            out += "<text x=\"\(s.x.svgCoordinate)\" y=\"\(layout.sumNoteBaseline.svgCoordinate)\">\(Markup.escape(sumNote))</text>"
+            out += "<text x=\"\(s.x.svgCoordinate)\" y=\"\(layout.sumNoteBaseline.svgCoordinate)\">\(HTMLEscape.text(sumNote))</text>"
         }
         out += "</g>\n"
         out += "<text class=\"k\" x=\"\(layout.outputX.svgCoordinate)\" y=\"\((s.y + textOffset).svgCoordinate)\" "
-            + "color=\"\(Palette.color(1).hexString)\">\(Markup.escape(output))</text>\n"
+            + "color=\"\(Palette.color(1).hexString)\">\(HTMLEscape.text(output))</text>\n"
         return out
     }
 }
