@@ -26,19 +26,14 @@ extension NetworkDiagram: Figure {
         return out
     }
 
-    /// The edges, then their labels, each on a halo of the page's colour so
-    /// that it stays readable where another edge crosses it.
+    /// The edges, then their labels.
     private func edgesSVG(_ layout: NetworkLayout) -> String {
         let r = layout.radius
         let segments = edges.map { edge in
             (layout.centers[edge.layer][edge.from], layout.centers[edge.layer + 1][edge.to])
         }
         let lines = segments.map { a, b in
-            let dx = b.x - a.x, dy = b.y - a.y
-            let length = (dx * dx + dy * dy).squareRoot()
-            let start = Point(x: a.x + dx / length * r, y: a.y + dy / length * r)
-            let end = Point(x: b.x - dx / length * r, y: b.y - dy / length * r)
-            return PathData.polyline([start, end])
+            PathData.polyline(EdgeLabelPlacement.rimToRim(a, b, startRadius: r, endRadius: r))
         }
         var out: String
         if highlighted.isEmpty {
@@ -54,14 +49,7 @@ extension NetworkDiagram: Figure {
         guard labels.contains(where: { !$0.isEmpty }) else { return out }
         let placements = EdgeLabelPlacement.place(
             labels: labels, edges: segments, nodes: layout.centers.flatMap { $0 }, radius: r, obstacles: noteBoxes(layout))
-        let color = edgeLabelColor.map { " color=\"\($0.hexString)\"" } ?? ""
-        out += "<g class=\"m h\"\(color)>"
-        for (label, placement) in zip(labels, placements) where !label.isEmpty {
-            let x = placement.center.x.svgCoordinate, y = placement.center.y.svgCoordinate
-            let baseline = (placement.center.y + Stylesheet.tickSize * 0.35).svgCoordinate
-            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(HTMLEscape.text(label))</text>"
-        }
-        return out + "</g>\n"
+        return out + EdgeLabelPlacement.svg(labels: labels, placements: placements, color: edgeLabelColor)
     }
 
     private func nodesSVG(_ layout: NetworkLayout) -> String {

@@ -23,12 +23,7 @@ extension NeuronDiagram: Figure {
     private func edgesSVG(_ layout: NeuronLayout) -> String {
         let segments = layout.inputCenters.map { ($0, layout.sumCenter) }
         let lines = segments.map { a, b in
-            let dx = b.x - a.x, dy = b.y - a.y
-            let length = (dx * dx + dy * dy).squareRoot()
-            return PathData.polyline([
-                Point(x: a.x + dx / length * layout.radius, y: a.y + dy / length * layout.radius),
-                Point(x: b.x - dx / length * layout.sumRadius, y: b.y - dy / length * layout.sumRadius),
-            ])
+            PathData.polyline(EdgeLabelPlacement.rimToRim(a, b, startRadius: layout.radius, endRadius: layout.sumRadius))
         }
         let y = layout.sumCenter.y
         let arrows = [
@@ -46,13 +41,7 @@ extension NeuronDiagram: Figure {
                               width: 2 * layout.sumRadius, height: 2 * layout.sumRadius)]
         let placements = EdgeLabelPlacement.place(
             labels: labels, edges: segments, nodes: layout.inputCenters, radius: layout.radius, obstacles: obstacles)
-        out += "<g class=\"m\">"
-        for (label, placement) in zip(labels, placements) where !label.isEmpty {
-            let x = placement.center.x.svgCoordinate, y = placement.center.y.svgCoordinate
-            let baseline = (placement.center.y + Stylesheet.tickSize * 0.35).svgCoordinate
-            out += "<text x=\"\(x)\" y=\"\(baseline)\" transform=\"rotate(\(placement.angle.svgCoordinate) \(x) \(y))\">\(HTMLEscape.text(label))</text>"
-        }
-        return out + "</g>\n"
+        return out + EdgeLabelPlacement.svg(labels: labels, placements: placements, color: nil)
     }
 
     private func nodesSVG(_ layout: NeuronLayout) -> String {
