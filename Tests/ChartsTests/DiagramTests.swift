@@ -98,6 +98,12 @@ import Testing
         }
     }
 
+    @Test func theTerminalListsNotesAndHighlights() {
+        let text = SampleFigures.backwardStep.terminal(width: 72)
+        #expect(text.contains("  h, notes: ∂J/∂h₁ = -0.041  ∂J/∂h₂ = -0.205  ∂J/∂h₃ = 0.041"))
+        #expect(text.contains("  highlighted: y node 1"))
+    }
+
     @Test func aRowPlacesItsPanelsSideBySide() throws {
         let row = SampleFigures.layerRow
         let svg = row.svg()
