@@ -1,7 +1,7 @@
 # The two commands of the quick start: `make site` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-BUILD_DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libjs-katex fonts-katex
+BUILD_DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libjs-katex fonts-katex nodejs
 BROWSER_DEBS := chromium
 # The differential test renders its corpus with cmark-gfm's own command too.
 TEST_DEBS := cmark-gfm

@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +28,14 @@ let package = Package(
         .target(name: "Charts", dependencies: ["Escaping"]),
         .target(name: "CellOutput"),
         .target(name: "LectureRuntime", dependencies: ["Neural", "Charts", "CellOutput"]),
-        .target(name: "Literate", dependencies: ["CCmarkGFM", "CellOutput"]),
+        .target(
+            name: "Literate",
+            dependencies: [
+                "CCmarkGFM", "CellOutput",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(
             name: "Site",
             dependencies: ["Literate", "CellOutput", "Escaping", .product(name: "Mustache", package: "swift-mustache")]

@@ -20,8 +20,7 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The course's lectures folder.", valueName: "dir"))
-    var lectures = "lectures"
+    @OptionGroup var course: CourseOptions
 
     @Argument(help: ArgumentHelp("The chapter: a number, an id, a unique id prefix or a path.", valueName: "chapter"))
     var chapter: String
@@ -30,36 +29,20 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        do {
-            try export()
-        } catch let failure as Failure {
-            throw Failure.exit(failure)
-        }
-    }
-
-    private func export() throws {
-        let lecture: Lecture
-        do {
-            let paths = try Course(folder: lectures).resolve([chapter])
-            lecture = try Course.load(paths[0])
-        } catch let error as Diagnostic {
-            throw Failure.usage(error.description)
-        } catch let error as Diagnostics {
-            throw Failure.usage(error.description)
-        }
+        let lecture = try course.load(try course.chapterPaths([chapter])[0])
         let manager = FileManager.default
         let folder = URL(fileURLWithPath: out ?? lecture.id, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath)).standardizedFileURL
         if let existing = try? manager.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw Failure.usage("error: \(folder.path) exists and is not empty; choose another folder with --out")
         }
         let root = URL(fileURLWithPath: BuildCache.defaultPackageRoot).standardizedFileURL
-        let manifest = Self.manifest(name: lecture.id, packageRoot: Self.relativePath(from: folder, to: root), packageIdentity: root.lastPathComponent)
+        let manifest = Self.manifest(name: lecture.id, packageRoot: Self.relativePath(from: folder, to: root), packageIdentity: root.lastPathComponent.lowercased())
         do {
             try manager.createDirectory(at: folder.appendingPathComponent("Sources/Chapter"), withIntermediateDirectories: true)
             try Data(manifest.utf8).write(to: folder.appendingPathComponent("Package.swift"))
             try Data(StandaloneProgram.source(of: lecture).utf8).write(to: folder.appendingPathComponent("Sources/Chapter/main.swift"))
         } catch {
-            throw Failure.check("error: cannot write \(folder.path): \(error.localizedDescription)")
+            throw Failure.usage("error: cannot write \(folder.path): \(error.localizedDescription)")
         }
         print("wrote \(folder.path)\nrun it: cd \(Self.relativePath(from: URL(fileURLWithPath: manager.currentDirectoryPath), to: folder)) && swift run")
     }
@@ -70,13 +53,13 @@ struct ExportCommand: ParsableCommand {
         import PackageDescription
 
         let package = Package(
-            name: "\(name)",
+            name: \(SwiftLiteral.string(name)),
             platforms: [.macOS(.v15)],
-            dependencies: [.package(path: "\(packageRoot)")],
+            dependencies: [.package(path: \(SwiftLiteral.string(packageRoot)))],
             targets: [
                 .executableTarget(
                     name: "Chapter",
-                    dependencies: [.product(name: "LectureRuntime", package: "\(packageIdentity)")],
+                    dependencies: [.product(name: "LectureRuntime", package: \(SwiftLiteral.string(packageIdentity)))],
                     swiftSettings: [.swiftLanguageMode(.v5)]
                 ),
             ]

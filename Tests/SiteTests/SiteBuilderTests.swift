@@ -24,9 +24,9 @@ import Testing
     @Test func files() throws {
         let site = try Self.build()
         #expect(site.paths == [
-            ".lecture-site", "01-math.html", "02-cells.html", "03-prose.html",
+            ".lecture-site", "01-math.html", "02-cells.html", "03-prose.html", "404.html", "assets/dark.css",
             "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/katex.min.css", "assets/katex/katex.min.js",
-            "assets/site.js", "assets/style.css", "figure.png", "index.html", "search-index.js",
+            "assets/search.js", "assets/site.js", "assets/style.css", "figure.png", "index.html", "search-index.js",
         ])
     }
 
@@ -41,14 +41,29 @@ import Testing
     @Test func navigation() throws {
         let site = try Self.build()
         let page = try #require(site["02-cells.html"])
-        #expect(page.contains("<a class=\"previous\" rel=\"prev\" href=\"01-math.html\">"))
-        #expect(page.contains("<a class=\"next\" rel=\"next\" href=\"03-prose.html\">"))
+        #expect(page.contains("<a class=\"previous\" rel=\"prev\" href=\"01-math.html\" aria-keyshortcuts=\"ArrowLeft\">"))
+        #expect(page.contains("<a class=\"next\" rel=\"next\" href=\"03-prose.html\" aria-keyshortcuts=\"ArrowRight\">"))
         #expect(page.contains("<li class=\"current\"><a href=\"02-cells.html\" aria-current=\"page\"><span class=\"number\">2</span><span class=\"chapter-title\">Cells</span></a>"))
         let first = try #require(site["01-math.html"])
         #expect(!first.contains("rel=\"prev\""))
         let prose = try #require(site["03-prose.html"])
         #expect(prose.contains("<li><a href=\"#lists\">Lists</a></li>\n<li><a href=\"#lists-1\">Lists</a></li>"), "the sidebar lists the chapter's headings")
         #expect(prose.contains("<title>Prose and its extensions · A &lt;small&gt; course</title>"))
+        #expect(prose.contains("<nav class=\"on-this-page\" aria-labelledby=\"OnThisPageTitle\">"), "'On this page' beside the text")
+        #expect(prose.contains("<ol>\n<li><a href=\"#lists\">Lists</a></li>\n<li><a href=\"#lists-1\">Lists</a></li>"))
+        #expect(!prose.contains("view-source"), "no source link without a repository")
+    }
+
+    @Test func notFoundPageAndSourceLinks() throws {
+        let course = CourseInfo(title: "Nets", repository: "https://example.org/nets/blob/main/lectures")
+        let builder = SiteBuilder(course: course, theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
+        let site = try builder.build(try Self.runs(), courseFolder: Fixture.folder.path)
+        let cells = try #require(site["02-cells.html"])
+        #expect(cells.contains("<p class=\"view-source\"><a href=\"https://example.org/nets/blob/main/lectures/02-cells.md\">View the source of this page</a></p>"))
+        let missing = try #require(site["404.html"])
+        #expect(missing.contains("<title>No page here · Nets</title>"))
+        #expect(missing.contains("<li><a href=\"02-cells.html\"><span class=\"number\">2</span><span class=\"chapter-title\">Cells</span></a></li>"))
+        #expect(!missing.contains("katex.min.css"), "a page without math loads no KaTeX")
     }
 
     @Test func indexListsChaptersWithSummaries() throws {
@@ -80,7 +95,7 @@ import Testing
         let builder = SiteBuilder(course: CourseInfo(), theme: try Theme(folder: Fixture.themeFolder), katex: try Fixture.katex())
         let site = try builder.build([run], courseFolder: Fixture.folder.path)
         #expect(site.warnings.map(\.description) == [
-            "lectures/01-test.md:7:1: warning: the page is 162 KB, over the budget of 150 KB; this cell's output weighs 160 KB (chart \"Loss\"): show fewer points",
+            "lectures/01-test.md:7:1: warning: the page is 163 KB, over the budget of 150 KB; this cell's output weighs 160 KB (chart \"Loss\"): show fewer points",
         ])
         #expect(try builder.build(try Self.runs(), courseFolder: Fixture.folder.path).warnings.isEmpty)
     }
@@ -91,6 +106,10 @@ import Testing
         #expect(try CourseInfo.load(lecturesFolder: folder.path) == CourseInfo(title: "Lectures"))
         try Data(#"{"title": "Nets", "description": "Small."}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
         #expect(try CourseInfo.load(lecturesFolder: folder.path) == CourseInfo(title: "Nets", description: "Small."))
+        try Data(#"{"title": "Nets", "repository": "https://example.org/nets/tree/main/lectures/"}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
+        #expect(try CourseInfo.load(lecturesFolder: folder.path).sourceURL(of: "lectures/01-a.md") == "https://example.org/nets/tree/main/lectures/01-a.md")
+        try Data(#"{"title": "Nets", "repository": "git@example.org:nets.git"}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
+        #expect(throws: Diagnostic.self) { try CourseInfo.load(lecturesFolder: folder.path) }
         try Data(#"{"name": "Nets"}"#.utf8).write(to: folder.appendingPathComponent("course.json"))
         #expect(throws: Diagnostic.self) { try CourseInfo.load(lecturesFolder: folder.path) }
     }

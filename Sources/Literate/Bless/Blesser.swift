@@ -18,15 +18,16 @@ public enum Blesser {
 
         for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
             let output = run.recordedText(ofCell: cell.index)
-            expectedOutputs[cell.index] = output.isEmpty ? nil : output
             let prefix = cell.fence.containerPrefix
             if let recorded = cell.recorded {
+                expectedOutputs[cell.index] = output.isEmpty ? nil : output
                 let lines = text.start(ofLine: recorded.fence.openLine)..<text.end(ofLine: recorded.fence.closeLine)
                 let closedLast = text.lines[recorded.fence.closeLine - 1].ending != .none
                 var replacement = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending)
                 if !closedLast, !replacement.isEmpty { replacement.removeLast(ending.count) }
                 edits.append((lines, replacement))
-            } else if !output.isEmpty {
+            } else if !output.isEmpty, cell.printsComments.isEmpty {
+                expectedOutputs[cell.index] = output
                 let after = text.end(ofLine: cell.fence.closeLine)
                 var insertion: [UInt8] = []
                 if text.lines[cell.fence.closeLine - 1].ending == .none { insertion += ending }

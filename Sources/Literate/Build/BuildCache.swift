@@ -2,7 +2,17 @@ import Foundation
 
 /// Where the runner keeps what it built and ran: a git-ignored folder of the
 /// package (`.build-lecture/`, or `LECTURE_CACHE` when set), keyed by content
-/// hashes.
+/// hashes of everything a build or run depends on.
+///
+/// - `runtime/`: the optimized library chapters link (``RuntimeLibrary``);
+/// - `chapters/KEY/`: a compiled program and the hash of its executable, or the
+///   compiler's errors when the program itself does not compile;
+/// - `runs/KEY.json`: a recorded run with the hash of its contents;
+/// - `scratch/PID-…/`: folders of runs in progress, removed when they end (and
+///   at the next start, when the process that made them is gone).
+///
+/// What is reused is checked first: a damaged executable or record is built or
+/// run again, never believed.
 public struct BuildCache: Sendable {
     /// The root of this package's sources, which chapter programs link against.
     public var packageRoot: String
@@ -26,15 +36,55 @@ public struct BuildCache: Sendable {
         ([folder] + components).joined(separator: "/")
     }
 
+    /// A new scratch folder for one run, under `scratch/`, named after this process.
+    func scratchFolder() throws -> String {
+        let scratch = path("scratch", "\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        return scratch
+    }
+
+    /// Removes the scratch folders of processes that are gone (runs that an
+    /// interrupt or a kill stopped half-way).
+    public func removeLeftoverScratch() {
+        let scratch = path("scratch")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? [] {
+            guard let pid = Int32(name.prefix { $0 != "-" }), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: scratch + "/" + name)
+        }
+    }
+
+    /// Removes this process's scratch folders (on an interrupt).
+    public func removeOwnScratch() {
+        let scratch = path("scratch")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? [] where name.hasPrefix("\(getpid())-") {
+            try? FileManager.default.removeItem(atPath: scratch + "/" + name)
+        }
+    }
+
     /// Writes `contents` to `path` through a temporary file and a rename, so a reader
     /// never sees half a file.
     static func writeAtomically(_ contents: Data, to path: String) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try contents.write(to: URL(fileURLWithPath: temporary))
         if rename(temporary, path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path): \(String(cString: strerror(code)))"])
         }
+    }
+
+    /// The SHA-256 of the file at `path`, or nil when it cannot be read.
+    static func digest(ofFile path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var hash = SHA256()
+        hash.update(data)
+        return hash.finalize()
+    }
+
+    static func digest(_ text: String) -> String {
+        var hash = SHA256()
+        hash.update(text)
+        return hash.finalize()
     }
 }

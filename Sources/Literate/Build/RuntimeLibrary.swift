@@ -14,6 +14,8 @@ public struct RuntimeLibrary: Sendable {
     public var modulesFolder: String
     /// Hash of everything the library was built from.
     public var key: String
+    /// The library's name for the linker, `-lLectureKit`.
+    public var linkName = "LectureKit"
 
     static let sourceFolders = ["CellOutput", "Escaping", "Neural", "Charts", "LectureRuntime"]
 
@@ -32,13 +34,13 @@ public struct RuntimeLibrary: Sendable {
         let build = ChildProcess(executable: toolchain.swift,
                                  arguments: ["build", "-c", "release", "--product", "LectureKit", "--scratch-path", scratch],
                                  directory: cache.packageRoot)
-        let result: ChildProcess.Result
-        do { result = try await build.run() } catch {
+        let result: ChildProcess.Result, output: String
+        do { (result, output) = try await build.capture() } catch {
             throw Diagnostic(at: nil, "cannot run swift build: \(error)")
         }
         guard result.succeeded else {
             throw Diagnostic(at: nil, "building the lecture library failed",
-                             details: (result.standardOutput + result.standardError).split(separator: "\n").suffix(30).map(String.init))
+                             details: output.split(separator: "\n").suffix(30).map(String.init))
         }
         try? BuildCache.writeAtomically(Data(key.utf8), to: stamp)
         return library

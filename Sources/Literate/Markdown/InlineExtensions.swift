@@ -113,8 +113,9 @@ enum InlineExtensions {
         let start = Int(cmark_inline_parser_get_offset(inline))
         let line = Int(cmark_inline_parser_get_line(inline)), column = Int(cmark_inline_parser_get_column(inline))
         let reader = Reader(parser: inline)
+        let inBrackets = cmark_inline_parser_in_bracket(inline, 0) != 0 || cmark_inline_parser_in_bracket(inline, 1) != 0
         if reader.byte(start + 1) == UInt8(ascii: "$") {
-            switch InlineSyntax.displayFormula(at: start, reader.byte) {
+            switch InlineSyntax.displayFormula(at: start, inBrackets: inBrackets, reader.byte) {
             case .found(let end):
                 return node(Content(line: line, column: column, flag: "D", text: reader.text((start + 2)..<(end - 2))), inline, end: end)
             case .notFound:
@@ -123,7 +124,7 @@ enum InlineExtensions {
             }
         }
         guard start >= memo.inlineDeadBefore else { return restored(inline, start) }
-        switch InlineSyntax.inlineFormula(at: start, reader.byte) {
+        switch InlineSyntax.inlineFormula(at: start, inBrackets: inBrackets, reader.byte) {
         case .found(let end):
             return node(Content(line: line, column: column, flag: "I", text: reader.text((start + 1)..<(end - 1))), inline, end: end)
         case .notFound(let stopped):

@@ -12,6 +12,10 @@
 /// - `\$` is a dollar sign, never a delimiter; inline math holds no backtick (one
 ///   would start inline code, so the `$` was money).
 ///
+/// Inside the text of a link or an image (`[… $5 …](url)`) a formula ends at the
+/// first unescaped `]` or not at all, so that money in link text is read as
+/// pandoc reads it: the link first.
+///
 /// Citations are `{{…}}` on one line, closed by the first `}}`; `\{{` writes two
 /// braces.
 enum InlineSyntax {
@@ -24,11 +28,13 @@ enum InlineSyntax {
 
     private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
     private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+    private static let closeBracket = UInt8(ascii: "]")
 
     /// Display math opening with the `$$` at `start`; `byte(i)` is nil past the end.
-    static func displayFormula(at start: Int, _ byte: (Int) -> UInt8?) -> Scan {
+    static func displayFormula(at start: Int, inBrackets: Bool = false, _ byte: (Int) -> UInt8?) -> Scan {
         var index = start + 2
         while let current = byte(index) {
+            if inBrackets, current == closeBracket { return .notFound(stoppedAt: index) }
             if current == backslash {
                 index += 2
             } else if current == dollar, byte(index + 1) == dollar {
@@ -42,11 +48,12 @@ enum InlineSyntax {
     }
 
     /// Inline math opening with the `$` at `start`.
-    static func inlineFormula(at start: Int, _ byte: (Int) -> UInt8?) -> Scan {
+    static func inlineFormula(at start: Int, inBrackets: Bool = false, _ byte: (Int) -> UInt8?) -> Scan {
         let first = byte(start + 1)
         guard !isSpace(first), first != dollar else { return .notFound(stoppedAt: start + 1) }
         var index = start + 1
         while let current = byte(index) {
+            if inBrackets, current == closeBracket { return .notFound(stoppedAt: index) }
             switch current {
             case backslash:
                 index += 2

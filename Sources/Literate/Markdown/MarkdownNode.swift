@@ -79,8 +79,9 @@ public struct MarkdownNode: Sendable, Equatable {
         case table(alignments: [Alignment])
         case tableRow(header: Bool)
         case tableCell
-        /// A footnote's text, `[^label]: ...`.
-        case footnoteDefinition(label: String)
+        /// A footnote's text, `[^label]: ...`: its label as cmark writes it in
+        /// an `id` (percent-encoded), and how many references it has.
+        case footnoteDefinition(label: String, references: Int)
         case text(String)
         case softBreak
         case lineBreak
@@ -91,8 +92,10 @@ public struct MarkdownNode: Sendable, Equatable {
         case strikethrough
         case link(url: String, title: String)
         case image(url: String, title: String)
-        /// A reference to a footnote, `[^label]`.
-        case footnoteReference(label: String)
+        /// A reference to a footnote, `[^label]`: the note's number, its label
+        /// as written in an `id`, and which reference to the note it is (1 for
+        /// the first, in the order cmark counts them).
+        case footnoteReference(number: Int, label: String, occurrence: Int)
         /// A formula, `$…$` or `$$…$$`.
         case math(pieces: [MathPiece], display: Bool)
         /// A prose citation, `{{expression: value}}`: the index of its ``Citation``.

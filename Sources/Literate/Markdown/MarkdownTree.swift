@@ -1,4 +1,6 @@
 import CCmarkGFM
+import Foundation
+import Synchronization
 
 /// A citation as written in the source, before the lecture parser reads its
 /// expression and recorded value.
@@ -28,9 +30,20 @@ public enum MarkdownTree {
 
     static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
+    /// One parse at a time: cmark-gfm's inline parser keeps the special
+    /// characters of extensions (`~`, `$`, `{`) in one process-wide table, which
+    /// each parse sets before reading inlines and clears after, so two parses on
+    /// two threads would each clear the other's. The lock is the one piece of
+    /// process-wide state of this file, as the table is cmark's.
+    private static let parsing = Mutex(())
+
     /// Parses `source`, whose lines end with `\n` (the lecture parser turns other
     /// line endings into it first).
     public static func parse(_ source: String) -> Parsed {
+        parsing.withLock { _ in parseAlone(source) }
+    }
+
+    private static func parseAlone(_ source: String) -> Parsed {
         let empty = MarkdownNode(kind: .document, range: SourceRange(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
         guard let parser = cmark_parser_new(parseOptions) else { return Parsed(root: empty, citations: []) }
         let attached = InlineExtensions.attach(to: parser)
@@ -49,15 +62,13 @@ public enum MarkdownTree {
         }
         guard let root = cmark_parser_finish(parser) else { return Parsed(root: empty, citations: []) }
         defer { cmark_node_free(root) }
-        var copier = Copier(lines: bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init))
+        var copier = Copier()
         let document = copier.copy(root)
         return Parsed(root: Alerts.recognised(in: document), citations: copier.citations)
     }
 
     /// Copies cmark's tree, numbering citations as they come.
     private struct Copier {
-        /// The source's lines, for what cmark keeps but does not give out.
-        let lines: [[UInt8]]
         var citations: [CitationSite] = []
 
         mutating func copy(_ node: OpaquePointer) -> MarkdownNode {
@@ -129,7 +140,10 @@ public enum MarkdownTree {
             case CMARK_NODE_PARAGRAPH: return .paragraph
             case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
             case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-            case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: footnoteLabel(of: node))
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                let html = renderedByCmark(node)
+                return .footnoteDefinition(label: Self.attribute("id=\"fn-", in: html) ?? "",
+                                           references: html.components(separatedBy: "class=\"footnote-backref\"").count - 1)
             case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK: return .softBreak
             case CMARK_NODE_LINEBREAK: return .lineBreak
@@ -142,22 +156,30 @@ public enum MarkdownTree {
             case CMARK_NODE_IMAGE:
                 return .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
             case CMARK_NODE_FOOTNOTE_REFERENCE:
-                return .footnoteReference(label: string(cmark_node_get_literal(node)))
+                let html = renderedByCmark(node)
+                let label = Self.attribute("href=\"#fn-", in: html) ?? ""
+                let id = Self.attribute("id=\"fnref-", in: html) ?? label
+                let occurrence = id.count > label.count ? Int(id.dropFirst(label.count + 1)) ?? 1 : 1
+                return .footnoteReference(number: Int(string(cmark_node_get_literal(node))) ?? 0, label: label, occurrence: occurrence)
             default:
                 return extensionKind(of: node)
             }
         }
 
-        /// The label of a footnote definition, `[^label]:`, read from the source
-        /// line where the definition's content starts (cmark keeps the label
-        /// but has no call that gives it out): the last `[^` before that column.
-        private func footnoteLabel(of node: OpaquePointer) -> String {
-            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
-            guard line >= 1, line <= lines.count else { return "" }
-            let before = lines[line - 1].prefix(max(column - 1, 0))
-            guard let open = before.indices.last(where: { $0 + 1 < before.count && before[$0] == UInt8(ascii: "[") && before[$0 + 1] == UInt8(ascii: "^") }),
-                  let close = before[(open + 2)...].firstIndex(of: UInt8(ascii: "]")) else { return "" }
-            return String(decoding: before[(open + 2)..<close], as: UTF8.self)
+        /// A footnote node as cmark's own HTML renderer writes it. cmark keeps
+        /// a note's label, the order of its references and their count in
+        /// fields it gives out only there: the site reads them from this HTML.
+        private func renderedByCmark(_ node: OpaquePointer) -> String {
+            guard let html = cmark_render_html(node, CMARK_OPT_UNSAFE, nil) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+
+        /// The value of the attribute whose text starts with `prefix` (the rest
+        /// up to the closing quote), in cmark's HTML.
+        private static func attribute(_ prefix: String, in html: String) -> String? {
+            guard let start = html.range(of: prefix) else { return nil }
+            return String(html[start.upperBound...].prefix { $0 != "\"" })
         }
 
         /// The opening fence of a fenced code block, and whether a fence closes it.

@@ -44,6 +44,8 @@ public struct Cell: Equatable, Sendable {
     public var code: String
     public var fence: FenceSpan
     public var recorded: RecordedOutput?
+    /// Its `// Prints` comments, which `verify` checks.
+    public var printsComments: [PrintsComment] = []
 }
 
 /// A value cited in prose, `{{expression: recorded value}}`: the expression is

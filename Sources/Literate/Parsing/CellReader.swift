@@ -38,7 +38,9 @@ struct CellReader {
             }
             switch info {
             case .cell(let options):
-                cells.append(Cell(index: cells.count, options: options, code: block.literal, fence: span, recorded: nil))
+                let comments = options.runs || options.crashes ? PrintsComments.find(in: block.literal, firstLine: span.firstContentLine) : []
+                cells.append(Cell(index: cells.count, options: options, code: block.literal, fence: span, recorded: nil, printsComments: comments))
+                problems += Self.openConditionals(in: cells[cells.count - 1], path: path)
                 previousCell = cells.count - 1
                 return MarkdownNode(kind: .cell(cells.count - 1), range: child.range)
             case .output:
@@ -60,6 +62,25 @@ struct CellReader {
             }
         }
         return node
+    }
+
+    /// A `#if` that the cell does not close (or an `#endif` it did not open):
+    /// cells are compiled one after the other, and a directive that spans two of
+    /// them would move code and output from one cell to the other.
+    static func openConditionals(in cell: Cell, path: String) -> [Diagnostic] {
+        var open: [Int] = []
+        for directive in CodeLines(cell.code).conditionalDirectives {
+            if directive.change > 0 {
+                open.append(directive.line)
+            } else if open.popLast() == nil {
+                return [Diagnostic(at: SourceLocation(file: path, line: cell.fence.firstContentLine + directive.line),
+                                   "this #endif closes no #if of its cell; a #if must begin and end in one cell")]
+            }
+        }
+        return open.map { line in
+            Diagnostic(at: SourceLocation(file: path, line: cell.fence.firstContentLine + line),
+                       "this #if is not closed by an #endif in its cell; a #if must begin and end in one cell")
+        }
     }
 
     private func span(of node: MarkdownNode, fence: MarkdownNode.Fence) -> FenceSpan {

@@ -7,6 +7,8 @@ public struct CourseRunner: Sendable {
     public var timeout: Double?
     public var jobs: Int
     public var parameters: [String: String] = [:]
+    /// Run every chapter again, whatever runs the cache holds.
+    public var rerun = false
 
     /// Progress of one chapter, for the command line's display.
     public enum Event: Sendable {
@@ -22,6 +24,16 @@ public struct CourseRunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// The runner of chapters, once the library they link is built: the setup
+    /// that `lecture run` shares with the commands that run the whole course.
+    public func prepare(log: @escaping @Sendable (String) -> Void = { _ in }) async throws(Diagnostic) -> ChapterRunner {
+        cache.removeLeftoverScratch()
+        let toolchain = try await Toolchain.locate()
+        let library = try await RuntimeLibrary.prepare(in: cache, toolchain: toolchain, log: log)
+        let compiler = ChapterCompiler(cache: cache, toolchain: toolchain, library: library, timeout: timeout ?? ChapterRunner.defaultTimeout)
+        return ChapterRunner(compiler: compiler, timeout: timeout, parameters: parameters, rerun: rerun)
+    }
+
     /// Each chapter's run, in the order of `paths`, or the diagnostics that kept it
     /// from running (a lecture that does not parse). A failure to build the library
     /// stops everything and is thrown.
@@ -33,10 +45,7 @@ public struct CourseRunner: Sendable {
         guard lectures.contains(where: { (try? $0.get()) != nil }) else {
             return lectures.map { $0.map { ChapterRun(lecture: $0) } }
         }
-        let toolchain = try await Toolchain.locate()
-        let library = try await RuntimeLibrary.prepare(in: cache, toolchain: toolchain, log: log)
-        let runner = ChapterRunner(compiler: ChapterCompiler(cache: cache, toolchain: toolchain, library: library),
-                                   timeout: timeout, parameters: parameters)
+        let runner = try await prepare(log: log)
 
         var results = [Result<ChapterRun, Diagnostics>?](repeating: nil, count: lectures.count)
         await withTaskGroup(of: (Int, ChapterRun).self) { group in

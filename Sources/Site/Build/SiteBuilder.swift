@@ -4,7 +4,8 @@ import CellOutput
 import Literate
 
 /// Turns the runs of a course's chapters into the files of its site: an index
-/// page, one page per chapter, the search index, the theme's assets and KaTeX.
+/// page, one page per chapter, a 404 page (when the theme has one), the search
+/// index, the theme's assets and KaTeX.
 ///
 /// A pure function of its inputs: the same runs give the same bytes.
 public struct SiteBuilder: Sendable {
@@ -33,8 +34,9 @@ public struct SiteBuilder: Sendable {
     /// The site of `runs`, in course order; broken links, missing files and a
     /// chapter whose page would replace one of the site's own are errors at
     /// their line. `courseFolder` is the folder of the lectures, whose linked
-    /// files are copied.
-    public func build(_ runs: [ChapterRun], courseFolder: String) throws(Diagnostics) -> SiteFiles {
+    /// files are copied. A run that failed shows its diagnostics where they are;
+    /// with `keepGoing`, so do broken links, listed in ``SiteFiles/problems``.
+    public func build(_ runs: [ChapterRun], courseFolder: String, keepGoing: Bool = false) throws(Diagnostics) -> SiteFiles {
         let lectures = runs.map(\.lecture)
         let outlines = lectures.map(ChapterOutline.init)
         var anchors: [String: Set<String>] = [:]
@@ -50,25 +52,28 @@ public struct SiteBuilder: Sendable {
                                            "a chapter cannot be called \(lecture.id).md: its page would replace the site's own \(lecture.id).html; rename the file"))
             }
             let run = runs[index]
-            let renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
-                                           links: links, rawHTML: course.rawHTML)
-            let (page, diagnostics) = renderer.render()
+            var renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
+                                           links: links, rawHTML: course.rawHTML, problems: run.diagnostics + run.usageProblems)
+            var (page, diagnostics) = renderer.render()
+            if keepGoing, !diagnostics.isEmpty {
+                renderer.problems += diagnostics
+                (page, _) = renderer.render()
+            }
             rendered.append(page)
             problems += diagnostics
             search.add(lecture, outline: outline, pageName: Self.pageName(lecture)) { index in
                 lecture.citations[safe: index]?.shown(run.citations[index]) ?? ""
             }
         }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
+        guard problems.isEmpty || keepGoing else { throw Diagnostics(problems) }
 
         var site = SiteFiles()
+        site.problems = problems
         let courseView = PageView.Course(title: HTMLEscape.text(course.title), description: course.description.map(HTMLEscape.text))
         func chapterLinks(current: Int?) -> [PageView.ChapterLink] {
             zip(lectures, rendered).enumerated().map { index, pair in
                 let (lecture, page) = pair
-                let headings = index == current
-                    ? page.outline.map { PageView.Heading(id: HTMLEscape.text($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
-                    : []
+                let headings = index == current ? Self.headings(page) : []
                 return PageView.ChapterLink(number: lecture.number.map(String.init), title: page.title,
                                             href: HTMLEscape.text(Self.pageName(lecture)), summary: page.summary,
                                             current: index == current, headings: headings, hasHeadings: !headings.isEmpty)
@@ -82,7 +87,10 @@ public struct SiteBuilder: Sendable {
                 return PageView.Neighbour(href: HTMLEscape.text(Self.pageName(lectures[other])), title: rendered[other].title)
             }
             let plainTitle = outlines[index].headings.first?.text ?? lecture.title
+            let headings = Self.headings(page)
             let chapter = PageView.Chapter(id: HTMLEscape.text(lecture.id), title: page.title, body: page.body,
+                                           headings: headings, hasHeadings: !headings.isEmpty,
+                                           sourceHref: course.sourceURL(of: lecture.path).map(HTMLEscape.text),
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
             let view = PageView(course: courseView, pageTitle: HTMLEscape.text("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
@@ -94,11 +102,20 @@ public struct SiteBuilder: Sendable {
             guard let data = FileManager.default.contents(atPath: (courseFolder as NSString).appendingPathComponent(path)) else { continue }
             site.files[path] = [UInt8](data)
         }
+        if theme.templates.getTemplate(named: "404") != nil {
+            site.add("404.html", theme.render("404", PageView(course: courseView, pageTitle: HTMLEscape.text("No page here · \(course.title)"),
+                                                            chapters: chapterLinks(current: nil), chapter: nil)))
+        }
         site.add(Self.searchIndexPath, search.script)
         for (path, data) in theme.assets { site.files["assets/" + path] = data }
         for (path, data) in katex.files { site.files["assets/katex/" + path] = data }
         site.add(Self.marker, "This folder is a site built by `lecture build`; the next build replaces all of it.\n")
         return site
+    }
+
+    /// Level 2 and 3 headings of a page, for the contents and "On this page".
+    private static func headings(_ page: ChapterRenderer.Rendered) -> [PageView.Heading] {
+        page.outline.map { PageView.Heading(id: HTMLEscape.text($0.id), html: $0.html, level: $0.level, isSubsection: $0.level > 2) }
     }
 
     /// A warning when a page of `size` bytes is over budget, at the cell whose

@@ -11,7 +11,7 @@ import Literate
 /// - `fails`: the code and the compiler's errors, as an error block.
 /// - `crashes`: the code, what it printed, and the trap message as an error block.
 enum CellRenderer {
-    static func html(_ cell: Cell, outputs: [OutputItem]?) -> String {
+    static func html(_ cell: Cell, outputs: [OutputItem]?, problems: [String] = []) -> String {
         let options = cell.options
         var classes = ["cell"]
         var parts: [String] = []
@@ -42,8 +42,15 @@ enum CellRenderer {
                     + "<pre>\(HTMLEscape.text(trimmingFinalNewline(error.text)))</pre></div>")
             }
         }
+        if !problems.isEmpty { parts.append(Self.problems(problems)) }
         guard !parts.isEmpty else { return "" }
         return "<div class=\"\(classes.joined(separator: " "))\">\n\(parts.joined(separator: "\n"))\n</div>\n"
+    }
+
+    /// Diagnostics shown on a page, as the terminal prints them.
+    static func problems(_ descriptions: [String]) -> String {
+        "<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">This did not run</div>"
+            + "<pre>\(HTMLEscape.text(descriptions.joined(separator: "\n")))</pre></div>\n"
     }
 
     private static func badge(_ options: CellOptions) -> String? {

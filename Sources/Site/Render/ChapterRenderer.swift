@@ -28,15 +28,20 @@ struct ChapterRenderer {
     let citationValues: [Int: String]
     let links: LinkResolver
     let rawHTML: RawHTMLPolicy
+    /// What went wrong running the chapter (or building its page): each shown
+    /// in place of the output of the cell it is in, the others above the page.
+    var problems: [Diagnostic] = []
 
     /// The rendered chapter, and the broken links and missing files found on the way.
     func render() -> (Rendered, [Diagnostic]) {
         var renderer = HTMLRenderer(decorator: ChapterDecorator(chapter: self), rawHTML: rawHTML)
-        let body = ChapterDecorator.keepingPunctuationWithFormulas(renderer.render(lecture.document))
+        let unplaced = problems.filter { problem in !lecture.cells.contains { ChapterDecorator.holds($0, problem) } }
+        let banner = unplaced.isEmpty ? "" : CellRenderer.problems(unplaced.map { $0.description(in: lecture) })
+        let body = banner + renderer.render(lecture.document)
         var title: String?
         var headings: [(level: Int, id: String, html: String)] = []
         for heading in outline.headings {
-            let html = ChapterDecorator.keepingPunctuationWithFormulas(renderer.inlines(heading.node.children, linkless: true))
+            let html = renderer.inlines(heading.node.children, linkless: true)
             if heading.level == 1, title == nil { title = html }
             if heading.level == 2 || heading.level == 3 { headings.append((heading.level, heading.id, html)) }
         }
@@ -45,7 +50,7 @@ struct ChapterRenderer {
         for block in lecture.document.children {
             if case .heading(1) = block.kind { seenTitle = true; continue }
             if seenTitle, case .paragraph = block.kind, !ChapterDecorator.isDisplayFormula(block) {
-                summary = ChapterDecorator.keepingPunctuationWithFormulas(renderer.inlines(block.children, linkless: true))
+                summary = renderer.inlines(block.children, linkless: true)
                 break
             }
         }
@@ -69,7 +74,14 @@ struct ChapterDecorator: HTMLDecorator {
 
     mutating func cell(_ index: Int) -> String {
         guard let cell = lecture.cells[safe: index] else { return "" }
-        return CellRenderer.html(cell, outputs: chapter.outputs[index])
+        let problems = chapter.problems.filter { Self.holds(cell, $0) }.map { $0.description(in: lecture) }
+        return CellRenderer.html(cell, outputs: chapter.outputs[index], problems: problems)
+    }
+
+    /// Whether `problem` is at a line of `cell`'s fence.
+    static func holds(_ cell: Cell, _ problem: Diagnostic) -> Bool {
+        guard let location = problem.location else { return false }
+        return (cell.fence.openLine...cell.fence.closeLine).contains(location.line)
     }
 
     mutating func recordedOutput(ofCell index: Int) -> String { "" }
@@ -145,13 +157,5 @@ struct ChapterDecorator: HTMLDecorator {
     /// What citation `index` shows.
     private func shown(_ index: Int) -> String {
         lecture.citations[safe: index]?.shown(chapter.citationValues[index]) ?? ""
-    }
-
-    /// Inline math followed by punctuation (`$x$,`) wrapped so that no line
-    /// starts with the comma.
-    static func keepingPunctuationWithFormulas(_ html: String) -> String {
-        html.replacing(/(<span class="math inline">[^<]*<\/span>)([,.;:!?)\]]+)/) { match in
-            "<span class=\"nobreak\">\(match.output.1)\(match.output.2)</span>"
-        }
     }
 }

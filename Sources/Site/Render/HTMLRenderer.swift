@@ -52,9 +52,6 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
     var decorator: Decorator
     var rawHTML: RawHTMLPolicy
     private var html = ""
-    /// Footnote definitions by number, and how many references each has had.
-    private var footnoteLabels: [Int: String] = [:]
-    private var footnoteReferences: [Int: Int] = [:]
     private var footnotesOpen = false
 
     init(decorator: Decorator, rawHTML: RawHTMLPolicy) {
@@ -65,13 +62,6 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
     /// The HTML of `document`.
     mutating func render(_ document: MarkdownNode) -> String {
         html = ""
-        var number = 0
-        for child in document.children {
-            if case .footnoteDefinition(let label) = child.kind {
-                number += 1
-                footnoteLabels[number] = label
-            }
-        }
         block(document, tight: false)
         if footnotesOpen { html += "</ol>\n</section>\n" }
         return html
@@ -82,7 +72,7 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
     mutating func inlines(_ nodes: [MarkdownNode], linkless: Bool) -> String {
         let saved = html
         html = ""
-        for node in nodes { inline(node, linkless: linkless) }
+        inlineRun(nodes, linkless: linkless)
         let result = html
         html = saved
         return result
@@ -95,7 +85,7 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
         if !html.isEmpty, !html.hasSuffix("\n") { html += "\n" }
     }
 
-    private mutating func block(_ node: MarkdownNode, tight: Bool, lastInFootnote: Int? = nil) {
+    private mutating func block(_ node: MarkdownNode, tight: Bool, lastInFootnote: (label: String, references: Int)? = nil) {
         switch node.kind {
         case .document:
             for child in node.children { block(child, tight: false) }
@@ -127,7 +117,7 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
             cr()
             let id = decorator.headingID(node)
             html += "<h\(level)" + (id.map { " id=\"\(HTMLEscape.text($0))\"" } ?? "") + ">"
-            for child in node.children { inline(child, linkless: false) }
+            inlineRun(node.children, linkless: false)
             if let id, level > 1 {
                 let label = "Link to this section: " + node.plainText(citation: { _ in "" }).trimmingCharacters(in: .whitespaces)
                 html += "<a class=\"anchor\" href=\"#\(HTMLEscape.text(id))\" aria-label=\"\(HTMLEscape.text(label))\">#</a>"
@@ -136,8 +126,10 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
         case .codeBlock(let code):
             cr()
             html += "<pre class=\"code\" tabindex=\"0\">"
-            let language = code.info.prefix { !" \t\n\u{0B}\u{0C}\r".contains($0) }
-            html += language.isEmpty ? "<code>" : "<code class=\"language-\(HTMLEscape.cmarkText(String(language)))\">"
+            // The info string's first word, cut at white space as cmark cuts it:
+            // by bytes (a space then a combining mark is still a space).
+            let language = String(decoding: code.info.utf8.prefix { ![0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains($0) }, as: UTF8.self)
+            html += language.isEmpty ? "<code>" : "<code class=\"language-\(HTMLEscape.cmarkText(language))\">"
             html += HTMLEscape.cmarkText(code.literal)
             html += "</code></pre>\n"
         case .htmlBlock(let literal):
@@ -157,24 +149,23 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
                 cr()
                 html += "<p>"
             }
-            for child in node.children { inline(child, linkless: false) }
-            if let footnote = lastInFootnote { html += " " + backReferences(footnote) }
+            inlineRun(node.children, linkless: false)
+            if let footnote = lastInFootnote { html += " " + Self.backReferences(footnote.label, footnote.references) }
             if !tight { html += "</p>\n" }
         case .table(let alignments):
             table(node, alignments: alignments)
-        case .footnoteDefinition(let label):
+        case .footnoteDefinition(let label, let references):
             if !footnotesOpen {
                 html += "<section class=\"footnotes\" data-footnotes>\n<ol>\n"
                 footnotesOpen = true
             }
-            let number = footnoteLabels.first { $0.value == label }?.key ?? 0
-            html += "<li id=\"fn-\(HTMLEscape.cmarkHref(label))\">\n"
+            html += "<li id=\"fn-\(label)\">\n"
             let endsWithParagraph = node.children.last.map { $0.kind == .paragraph } ?? false
             for (offset, child) in node.children.enumerated() {
                 let isLast = offset == node.children.count - 1
-                block(child, tight: false, lastInFootnote: isLast && endsWithParagraph ? number : nil)
+                block(child, tight: false, lastInFootnote: isLast && endsWithParagraph ? (label, references) : nil)
             }
-            if !endsWithParagraph { html += backReferences(number) + "\n" }
+            if !endsWithParagraph { html += Self.backReferences(label, references) + "\n" }
             html += "</li>\n"
         case .cell(let index):
             cr()
@@ -214,7 +205,7 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
                 case .none: break
                 }
                 html += ">"
-                for child in cell.children { inline(child, linkless: false) }
+                inlineRun(cell.children, linkless: false)
                 html += header ? "</th>" : "</td>"
             }
             cr()
@@ -235,11 +226,9 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
         html += "</div>\n"
     }
 
-    /// The links from footnote `number` back to each of its references.
-    private func backReferences(_ number: Int) -> String {
-        let label = HTMLEscape.cmarkHref(footnoteLabels[number] ?? "")
-        let count = max(footnoteReferences[number] ?? 1, 1)
-        return (1...count).map { index in
+    /// The links from a footnote back to each of its references.
+    private static func backReferences(_ label: String, _ references: Int) -> String {
+        (1...max(references, 1)).map { index in
             let suffix = index > 1 ? "-\(index)" : ""
             let mark = index > 1 ? "↩<sup class=\"footnote-ref\">\(index)</sup>" : "↩"
             return "<a href=\"#fnref-\(label)\(suffix)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">\(mark)</a>"
@@ -247,6 +236,26 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
     }
 
     // MARK: Inlines
+
+    /// Inline nodes in a row. An inline formula followed by punctuation
+    /// (`$x$,`) is wrapped with it in `<span class="nobreak">`, so that no line
+    /// starts with the comma: a decoration, which only formulas get.
+    private mutating func inlineRun(_ nodes: [MarkdownNode], linkless: Bool) {
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            if case .math(_, false) = node.kind, index + 1 < nodes.count, case .text(let text) = nodes[index + 1].kind,
+               case let punctuation = text.prefix(while: { ",.;:!?)]".contains($0) }), !punctuation.isEmpty {
+                html += "<span class=\"nobreak\">"
+                inline(node, linkless: linkless)
+                html += HTMLEscape.cmarkText(String(punctuation)) + "</span>" + HTMLEscape.cmarkText(String(text.dropFirst(punctuation.count)))
+                index += 2
+                continue
+            }
+            inline(node, linkless: linkless)
+            index += 1
+        }
+    }
 
     private mutating func inline(_ node: MarkdownNode, linkless: Bool) {
         switch node.kind {
@@ -256,20 +265,20 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
         case .code(let code): html += "<code>\(HTMLEscape.cmarkText(code))</code>"
         case .htmlInline(let literal):
             guard !linkless else { return }
-            html += rawHTML == .filtered && TagFilter.isFilteredTag(literal[...]) ? "&lt;" + literal.dropFirst() : literal
+            html += rawHTML == .filtered && TagFilter.isFilteredTag(literal[...]) ? "&lt;" + String(decoding: literal.utf8.dropFirst(), as: UTF8.self) : literal
         case .emphasis: wrapped("em", node, linkless)
         case .strong: wrapped("strong", node, linkless)
         case .strikethrough: wrapped("del", node, linkless)
         case .link(let url, let title):
             if linkless {
-                for child in node.children { inline(child, linkless: true) }
+                inlineRun(node.children, linkless: true)
                 return
             }
             let target = decorator.target(url, at: node.range, image: false)
             html += "<a href=\"\(href(target, image: false))\""
             if !title.isEmpty { html += " title=\"\(HTMLEscape.cmarkText(title))\"" }
             html += ">"
-            for child in node.children { inline(child, linkless: false) }
+            inlineRun(node.children, linkless: false)
             html += "</a>"
         case .image(let url, let title):
             if linkless {
@@ -280,24 +289,20 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
             html += "<img src=\"\(href(target, image: true))\" alt=\"\(node.children.map(plain).joined())\""
             if !title.isEmpty { html += " title=\"\(HTMLEscape.cmarkText(title))\"" }
             html += " />"
-        case .footnoteReference(let label):
-            let number = Int(label) ?? 0
-            footnoteReferences[number, default: 0] += 1
-            let index = footnoteReferences[number]!
-            let target = HTMLEscape.cmarkHref(footnoteLabels[number] ?? label)
-            html += "<sup class=\"footnote-ref\"><a href=\"#fn-\(target)\" id=\"fnref-\(target)\(index > 1 ? "-\(index)" : "")\" data-footnote-ref>\(number)</a></sup>"
+        case .footnoteReference(let number, let label, let occurrence):
+            html += "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(occurrence > 1 ? "-\(occurrence)" : "")\" data-footnote-ref>\(number)</a></sup>"
         case .math(let pieces, let display):
             html += decorator.formula(pieces, display: display, at: node.range)
         case .citation(let index):
             html += decorator.citation(index)
         default:
-            for child in node.children { inline(child, linkless: linkless) }
+            inlineRun(node.children, linkless: linkless)
         }
     }
 
     private mutating func wrapped(_ tag: String, _ node: MarkdownNode, _ linkless: Bool) {
         html += "<\(tag)>"
-        for child in node.children { inline(child, linkless: linkless) }
+        inlineRun(node.children, linkless: linkless)
         html += "</\(tag)>"
     }
 

@@ -1,6 +1,8 @@
 import Literate
 /// The site's search index: for each chapter, its sections (the text under
-/// each heading) as the distinct words they hold, lower-cased.
+/// each heading: prose with its formulas as TeX between dollars, table cells,
+/// shown code; citations as their value), whitespace collapsed. `search.js` finds words in it and
+/// quotes it around them.
 ///
 /// It is written as `search-index.js`, a script that assigns the index to a
 /// global, because a page opened from `file://` may load a script but may not
@@ -9,7 +11,7 @@ struct SearchIndex {
     struct Section {
         var title: String
         var anchor: String
-        var words: [String]
+        var text: String
     }
 
     struct Page {
@@ -25,20 +27,26 @@ struct SearchIndex {
     mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
         func text(of node: MarkdownNode) -> String {
             switch node.kind {
-            case .math: return " "
+            case .math(let pieces, let display):
+                let tex = pieces.map { piece in
+                    switch piece {
+                    case .tex(let tex): tex
+                    case .citation(let index): citationText(index)
+                    }
+                }.joined()
+                return display ? " $$\(tex)$$ " : "$\(tex)$"
             case .citation(let index): return " \(citationText(index)) "
             default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
         }
         let chapterTitle = outline.headings.first?.text ?? lecture.title
         var sections: [Section] = []
-        var current = Section(title: chapterTitle, anchor: "", words: [])
-        var seen: Set<String> = []
+        var current = Section(title: chapterTitle, anchor: "", text: "")
         var headingIndex = 0
         func add(_ text: String) {
-            for word in Self.words(in: text) where seen.insert(word).inserted {
-                current.words.append(word)
-            }
+            let collapsed = Self.collapsingWhitespace(text)
+            guard !collapsed.isEmpty else { return }
+            current.text += (current.text.isEmpty ? "" : " ") + collapsed
         }
         func walk(_ node: MarkdownNode) {
             switch node.kind {
@@ -46,9 +54,8 @@ struct SearchIndex {
                 let heading = outline.headings[safe: headingIndex]
                 headingIndex += 1
                 if level >= 2, let heading {
-                    if !current.words.isEmpty || !sections.isEmpty { sections.append(current) }
-                    current = Section(title: heading.text, anchor: heading.id, words: [])
-                    seen = []
+                    if !current.text.isEmpty || !sections.isEmpty { sections.append(current) }
+                    current = Section(title: heading.text, anchor: heading.id, text: "")
                 }
                 add(text(of: node))
             case .cell(let index):
@@ -68,28 +75,16 @@ struct SearchIndex {
         pages.append(Page(title: chapterTitle, url: pageName, sections: sections))
     }
 
-    /// The distinct lower-case words of `text`: runs of letters and digits, at
-    /// least two characters long.
-    static func words(in text: String) -> [String] {
-        var words: [String] = []
-        var word = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else {
-                if word.count >= 2 { words.append(word) }
-                word = ""
-            }
-        }
-        if word.count >= 2 { words.append(word) }
-        return words
+    /// `text` with every run of whitespace one space, none at the ends.
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The index as a script: `window.LECTURE_SEARCH_INDEX = {...};`.
     var script: String {
         let pagesJSON = pages.map { page in
             let sectionsJSON = page.sections.map { section in
-                "{\"t\":\(JSON.string(section.title)),\"a\":\(JSON.string(section.anchor)),\"w\":\(JSON.string(section.words.joined(separator: " ")))}"
+                "{\"t\":\(JSON.string(section.title)),\"a\":\(JSON.string(section.anchor)),\"x\":\(JSON.string(section.text))}"
             }.joined(separator: ",\n")
             return "{\"t\":\(JSON.string(page.title)),\"u\":\(JSON.string(page.url)),\"s\":[\n\(sectionsJSON)]}"
         }.joined(separator: ",\n")

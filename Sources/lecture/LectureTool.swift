@@ -1,7 +1,7 @@
 import LectureCLI
 
 @main
-enum Lecture {
+enum LectureTool {
     static func main() async {
         await LectureCommand.start()
     }
