@@ -19,6 +19,6 @@ public func show(_ graph: ComputationGraph) {
 }
 
 private func showDiagram(_ figure: some Figure & TerminalDrawable) {
-    let terminal = framed ? figure.terminal(width: 72) : nil
+    let terminal = underRunner ? figure.terminal(width: 72) : nil
     emit(.display(Display(kind: .diagram, text: figure.summary, svg: figure.svg(), terminal: terminal)))
 }
