@@ -41,12 +41,18 @@ struct PlotRenderer {
         }.joined()
     }
 
+    /// Each category's points as circles; points of one category that land
+    /// on the same spot (measurements often repeat) are drawn once, since a
+    /// second identical circle on top of the first changes nothing.
     private var scatters: String {
         plot.scatters.map { scatter in
             scatter.presentCategories.map { k in
-                let circles = scatter.x.indices.filter { scatter.categories[$0] == k && scatter.x[$0].isFinite && scatter.y[$0].isFinite }.map { i in
+                var drawn = Set<String>()
+                let circles = scatter.x.indices.filter { scatter.categories[$0] == k && scatter.x[$0].isFinite && scatter.y[$0].isFinite }.compactMap { i -> String? in
                     let point = layout.projection.point(scatter.x[i], scatter.y[i])
-                    return "<circle cx=\"\(point.x.svgCoordinate)\" cy=\"\(point.y.svgCoordinate)\" r=\"\(scatter.radius.svgCoordinate)\"/>"
+                    let position = "cx=\"\(point.x.svgCoordinate)\" cy=\"\(point.y.svgCoordinate)\""
+                    guard drawn.insert(position).inserted else { return nil }
+                    return "<circle \(position) r=\"\(scatter.radius.svgCoordinate)\"/>"
                 }
                 let outline = scatter.outlined ? " class=\"o\"" : ""
                 return "<g\(outline) fill=\"\(Palette.color(k).hexString)\">\n" + circles.joined(separator: "\n") + "\n</g>\n"
