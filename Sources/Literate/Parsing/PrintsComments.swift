@@ -11,7 +11,8 @@
 /// // milk
 /// ```
 ///
-/// `// Prints "…"` holds a Swift string literal (escapes as in Swift); `// Prints:`
+/// `// Prints "…"` holds a Swift string literal (escapes as in Swift, or the text
+/// between its outer quotes as written when it is not a literal); `// Prints:`
 /// is followed by comment lines that hold the output, one line each. Either may
 /// close a line of code (`print(x) // Prints "3"`). The check compares the
 /// comment with what the cell printed since the cell started or since the
@@ -42,7 +43,7 @@ enum PrintsComments {
             guard comment.lowercased().hasPrefix("prints") else { continue }
             let rest = comment.dropFirst("prints".count)
             let column = line.text.utf8.distance(from: line.text.startIndex, to: start) + 1
-            if rest.drop(while: { $0 == " " }).first == "\"", let text = stringLiteral(rest.drop { $0 == " " }) {
+            if let text = quoted(rest.drop { $0 == " " }) {
                 found.append(PrintsComment(line: firstLine + index, column: column, codeLine: index, expected: text + "\n"))
             } else if case let colon = rest.drop(while: { $0 == " " }), colon.first == ":", colon.dropFirst().allSatisfy({ $0 == " " }),
                       line.text[..<start].allSatisfy({ $0 == " " || $0 == "\t" }) {
@@ -62,6 +63,15 @@ enum PrintsComments {
             }
         }
         return found
+    }
+
+    /// What `"…"` says: the value of the Swift string literal when it is one,
+    /// else the text between the first and the last quote as written (books
+    /// write `// Prints "["eggs", "milk"]"` without escaping the inner quotes).
+    static func quoted(_ text: Substring) -> String? {
+        let trimmed = text.reversed().drop { $0 == " " }.reversed()
+        guard trimmed.count >= 2, trimmed.first == "\"", trimmed.last == "\"" else { return nil }
+        return stringLiteral(text) ?? String(trimmed.dropFirst().dropLast())
     }
 
     /// The value of the Swift string literal that `text` starts with (`\n`, `\t`,

@@ -78,7 +78,8 @@ struct ChapterDecorator: HTMLDecorator {
     mutating func cell(_ index: Int) -> String {
         guard let cell = lecture.cells[safe: index] else { return "" }
         let problems = chapter.problems.filter { Self.holds(cell, $0) }.map { $0.description(in: lecture) }
-        return CellRenderer.html(cell, outputs: chapter.outputs[index], problems: problems)
+        return CellRenderer.html(cell, outputs: chapter.outputs[index], problems: problems,
+                                 chapter: CellRenderer.Chapter(path: lecture.path, number: lecture.number, id: lecture.id))
     }
 
     /// Whether `problem` is at a line of `cell`'s fence.
