@@ -6,10 +6,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lecture", targets: ["lecture"]),
-        .library(name: "Neural", targets: ["Neural"]),
+        // What a course's chapters import: the runtime (show, charts, the channel
+        // to the runner, parameters) and this course's own libraries.
         .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
-        // What a chapter program links: built optimized by the runner into its cache.
-        .library(name: "LectureKit", type: .dynamic, targets: ["LectureRuntime"]),
+        .library(name: "Neural", targets: ["Neural"]),
+        .library(name: "Charts", targets: ["Charts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CDigest"),
         .target(name: "Neural"),
         .target(name: "Escaping"),
         .target(name: "Charts", dependencies: ["Escaping"]),
@@ -32,7 +34,7 @@ let package = Package(
         .target(
             name: "Literate",
             dependencies: [
-                "CCmarkGFM", "CellOutput",
+                "CCmarkGFM", "CDigest", "CellOutput",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -153,6 +153,17 @@ private final class LaunchState: Sendable {
 /// registry of the tool, as signals are process-wide.
 public enum RunningChildren {
     private static let groups = Mutex<Set<pid_t>>([])
+    private static let scratch = Mutex<Set<String>>([])
+
+    /// A scratch folder in use, removed by ``killAll()``.
+    static func addScratch(_ folder: String) {
+        scratch.withLock { _ = $0.insert(folder) }
+    }
+
+    static func removeScratch(_ folder: String) {
+        scratch.withLock { _ = $0.remove(folder) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     static func add(_ group: pid_t) {
         groups.withLock { _ = $0.insert(group) }
@@ -162,10 +173,15 @@ public enum RunningChildren {
         groups.withLock { _ = $0.remove(group) }
     }
 
-    /// Kills every running child's process group.
+    /// Kills every running child's process group and removes the scratch
+    /// folders in use.
     public static func killAll() {
         groups.withLock { all in
             for group in all { kill(-group, SIGKILL) }
+            all.removeAll()
+        }
+        scratch.withLock { all in
+            for folder in all { try? FileManager.default.removeItem(atPath: folder) }
             all.removeAll()
         }
     }
