@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
         .library(name: "Neural", targets: ["Neural"]),
         .library(name: "Charts", targets: ["Charts"]),
+        // `swift package lecture verify` in a course package that depends on this one.
+        .plugin(name: "LecturePlugin", targets: ["LecturePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,6 +54,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        .plugin(
+            name: "LecturePlugin",
+            capability: .command(
+                intent: .custom(verb: "lecture", description: "Run, verify, record and publish the lectures of this course package"),
+                permissions: [.writeToPackageDirectory(reason: "the lecture runner keeps its cache in .build-lecture/, bless writes outputs into the lectures and build writes _site/")]
+            ),
+            dependencies: ["lecture"]
+        ),
         .executableTarget(name: "neural-bench", dependencies: ["Neural"], path: "Benchmarks/Sources/neural-bench"),
         // Draws the seed lecture's figures for scripts/render-figures.
         .executableTarget(name: "seed-figures", dependencies: ["Charts", "Neural"], path: "Sources/seed-figures"),

@@ -35,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
             let runner = try await running.courseRunner(try course.package(), reporter: ProgressReporter(chapters: [])).prepare(for: [lecture])
             run = await runner.checkExercises(lecture)
         } catch {
-            throw Failure.check("\(error)")
+            throw Failure.usage("\(error)")
         }
         run.diagnostics.forEach { printError($0.description(in: lecture)) }
         var failed = run.diagnostics.isEmpty ? 0 : exercises.count

@@ -87,8 +87,9 @@ extension RunOptions {
             }
             return outcome
         } catch {
+            // The course package, its imports or its library are wrong: bad input.
             reporter.finish()
-            throw .check("\(error)")
+            throw .usage("\(error)")
         }
     }
 }

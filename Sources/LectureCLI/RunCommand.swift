@@ -64,7 +64,7 @@ struct RunCommand: AsyncParsableCommand {
             run = await runner.run(lecture, upTo: cell.map { $0 - 1 }, phase: status.update)
         } catch {
             status.clear()
-            throw Failure.check("\(error)")
+            throw Failure.usage("\(error)")
         }
         status.clear()
         if running.verbose { run.log.forEach(printError) }

@@ -24,6 +24,9 @@ public struct CourseLibrary: Sendable {
     public var modulesFolder: String
     /// The library's name for the linker, `-lLectureKit`.
     public var linkName = "LectureKit"
+    /// What a chapter's compilation needs to see the library's C modules (a
+    /// module map and an include folder each, as SwiftPM passed them).
+    public var clangFlags: [String] = []
     /// The folder of the package that provides the runtime (the theme is there).
     public var runtimePackage: String
     /// The key of each product in the library, by name.
@@ -96,16 +99,41 @@ public struct CourseLibrary: Sendable {
         let library = CourseLibrary(libraryFolder: release, modulesFolder: release + "/Modules", runtimePackage: runtime.packagePath,
                                     productKeys: productKeys, baseKey: baseKey)
         let key = BuildCache.digest(productKeys.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n") + baseKey)
-        let stamp = folder + "/built.key"
-        if (try? String(contentsOfFile: stamp, encoding: .utf8)) == key, FileManager.default.fileExists(atPath: release + "/libLectureKit.so") {
-            return library
+        let stamp = folder + "/built.key", flagsFile = folder + "/clang-flags.json"
+        var built = library
+        if (try? String(contentsOfFile: stamp, encoding: .utf8)) == key, FileManager.default.fileExists(atPath: release + "/libLectureKit.so"),
+           let data = FileManager.default.contents(atPath: flagsFile), let flags = try? JSONDecoder().decode([String].self, from: data) {
+            built.clangFlags = flags
+            return built
         }
         try harness.write(to: folder, pinsFrom: course.root)
         let names = providers.values.map(\.product).filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
         reporting.announce("building the course library (\(names)), optimized; once for these sources, about a minute on two cores")
         try await build(folder, progress: reporting.progress)
+        built.clangFlags = clangFlags(ofBuildIn: folder)
+        try? BuildCache.writeAtomically(try! JSONEncoder().encode(built.clangFlags), to: flagsFile)
         try? BuildCache.writeAtomically(Data(key.utf8), to: stamp)
-        return library
+        return built
+    }
+
+    /// The `-Xcc` module map and include flags SwiftPM compiled the harness's
+    /// target with, read from its build description (`release.yaml`): the
+    /// library's C modules (swift-numerics' `_NumericsShims`, say) are imported
+    /// through them, and a chapter needs them too.
+    static func clangFlags(ofBuildIn folder: String) -> [String] {
+        guard let description = try? String(contentsOfFile: folder + "/.build/release.yaml", encoding: .utf8),
+              let block = description.range(of: "\"C.LectureKit-")
+        else { return [] }
+        let rest = description[block.upperBound...]
+        guard let module = rest.range(of: "-release.module\":"), let args = rest[module.upperBound...].range(of: "args: ") else { return [] }
+        let line = rest[args.upperBound...].prefix { $0 != "\n" }
+        guard let arguments = try? JSONDecoder().decode([String].self, from: Data(line.utf8)) else { return [] }
+        var flags: [String] = []
+        for (index, argument) in arguments.enumerated() where argument == "-Xcc" && index + 1 < arguments.count {
+            let value = arguments[index + 1]
+            if value.hasPrefix("-fmodule-map-file=") || value.hasPrefix("-I") { flags += ["-Xcc", value] }
+        }
+        return flags
     }
 
     /// The manifest of `lecture` as a package in `folder`, using the products

@@ -38,14 +38,14 @@ struct PackageCatalog: Sendable {
         let describe = ChildProcess(executable: toolchain.swift,
                                     arguments: ["package", "--package-path", path, "--scratch-path", cache.path("describe"), "describe", "--type", "json"],
                                     timeout: 300)
-        let result: ChildProcess.Result, output: String
-        do { (result, output) = try await describe.capture() } catch {
+        let result: ChildProcess.Result, output: String, errors: String
+        do { (result, output, errors) = try await describe.captureSeparately() } catch {
             throw Diagnostic(at: nil, "cannot run swift package describe: \(error)")
         }
         guard result.succeeded, let start = output.firstIndex(of: "{"),
               let manifest = try? JSONDecoder().decode(PackageManifest.self, from: Data(output[start...].utf8)) else {
             throw Diagnostic(at: SourceLocation(file: path + "/Package.swift", line: 1), "SwiftPM cannot read this package's manifest",
-                             details: output.split(separator: "\n").filter { $0.contains("error") }.prefix(20).map(String.init))
+                             details: (output + errors).split(separator: "\n").filter { $0.contains("error") }.prefix(20).map(String.init))
         }
         try? BuildCache.writeAtomically(Data(output[start...].utf8), to: record)
         return manifest
@@ -96,13 +96,13 @@ struct PackageCatalog: Sendable {
         for arguments in [["resolve"], ["show-dependencies", "--format", "json"]] {
             let command = ChildProcess(executable: toolchain.swift, arguments: ["package", "--package-path", root, "--scratch-path", scratch] + arguments,
                                        timeout: 600)
-            let result: ChildProcess.Result, output: String
-            do { (result, output) = try await command.capture() } catch {
+            let result: ChildProcess.Result, output: String, errors: String
+            do { (result, output, errors) = try await command.captureSeparately() } catch {
                 throw Diagnostic(at: nil, "cannot run swift package \(arguments[0]): \(error)")
             }
             guard result.succeeded else {
                 throw Diagnostic(at: SourceLocation(file: root + "/Package.swift", line: 1), "SwiftPM cannot resolve the course package's dependencies",
-                                 details: output.split(separator: "\n").filter { $0.contains("error") }.prefix(20).map(String.init))
+                                 details: (output + errors).split(separator: "\n").filter { $0.contains("error") }.prefix(20).map(String.init))
             }
             guard arguments[0] == "show-dependencies", let start = output.firstIndex(of: "{") else { continue }
             struct Node: Decodable { var identity: String; var path: String; var dependencies: [Node] }

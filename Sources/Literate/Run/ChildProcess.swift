@@ -64,16 +64,24 @@ struct ChildProcess: Sendable {
     }
 
     /// Runs the program and returns what it wrote to its standard output and
-    /// error, together (at most `limit` bytes are kept).
+    /// error, together (at most `limit` bytes of each are kept).
     func capture(limit: Int = 4_000_000) async throws -> (Result, String) {
+        let (result, output, errors) = try await captureSeparately(limit: limit)
+        return (result, output + errors)
+    }
+
+    /// Runs the program and returns what it wrote to its standard output, and
+    /// to its standard error.
+    func captureSeparately(limit: Int = 4_000_000) async throws -> (Result, standardOutput: String, standardError: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lecture-\(getpid())-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        RunningChildren.addScratch(folder)
+        defer { RunningChildren.removeScratch(folder) }
         let result = try await run(standardOutput: folder + "/out", standardError: folder + "/err")
-        let text = [folder + "/out", folder + "/err"].map { path in
+        let texts = [folder + "/out", folder + "/err"].map { path in
             String(decoding: (FileManager.default.contents(atPath: path) ?? Data()).suffix(limit), as: UTF8.self)
-        }.joined()
-        return (result, text)
+        }
+        return (result, texts[0], texts[1])
     }
 
     private func launch(output: FileDescriptorOutput, error: FileDescriptorOutput, written: @escaping @Sendable () -> Int) async throws -> Result {
