@@ -70,7 +70,8 @@ struct RunCommand: AsyncParsableCommand {
         if running.verbose { run.log.forEach(printError) }
 
         let shown = cell.map { [lecture.cells[$0 - 1]] } ?? lecture.cells
-        let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code)
+        let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code,
+                                  numbered: ChapterFigures(cells: run.cells))
         for cell in shown {
             printer.print(cell, of: lecture, items: run.cells[cell.index])
         }

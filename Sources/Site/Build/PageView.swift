@@ -40,6 +40,8 @@ struct PageView {
         /// The chapter's Markdown in the course's repository, when
         /// `course.json` names one.
         var sourceHref: String?
+        /// The KaTeX fonts its formulas use, for `<link rel="preload">`.
+        var fontPreloads: [String]
         var previous: Neighbour?
         var next: Neighbour?
     }

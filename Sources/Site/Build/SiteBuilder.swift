@@ -29,6 +29,16 @@ public struct SiteBuilder: Sendable {
     /// The page of a chapter in the site.
     static func pageName(_ lecture: Lecture) -> String { lecture.id + ".html" }
 
+    /// A label shown twice in a chapter: an error at the cell of the second.
+    static func repeatedLabels(_ figures: ChapterFigures, in lecture: Lecture) -> [Diagnostic] {
+        figures.repeatedLabels.compactMap { entry in
+            guard let label = entry.label, let cell = lecture.cells[safe: entry.cell],
+                  let first = figures.entry(label: label), let firstCell = lecture.cells[safe: first.cell] else { return nil }
+            return Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: 1),
+                              "this cell shows a second display labelled '\(label)' (the first is \(first.name), shown by the cell at line \(firstCell.fence.openLine)); give each its own label")
+        }
+    }
+
     public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets, math: KaTeXRenderer? = nil) {
         self.math = math
         self.course = course
@@ -44,9 +54,15 @@ public struct SiteBuilder: Sendable {
     public func build(_ runs: [ChapterRun], courseFolder: String, keepGoing: Bool = false) throws(Diagnostics) -> SiteFiles {
         let lectures = runs.map(\.lecture)
         let outlines = lectures.map(ChapterOutline.init)
+        let figures = runs.map { ChapterFigures(cells: $0.cells) }
         var anchors: [String: Set<String>] = [:]
-        for (lecture, outline) in zip(lectures, outlines) { anchors[lecture.id] = outline.anchors }
+        for (index, (lecture, outline)) in zip(lectures, outlines).enumerated() {
+            anchors[lecture.id] = outline.anchors.union(figures[index].entries.compactMap(\.label))
+        }
         let links = LinkResolver(anchors: anchors, courseFolder: courseFolder)
+        let references = CrossReferences(chapters: zip(lectures, figures).map { lecture, figures in
+            CrossReferences.Chapter(id: lecture.id, page: Self.pageName(lecture), number: lecture.number, title: lecture.title, figures: figures)
+        })
 
         var problems: [Diagnostic] = []
         let typeset = try Self.typeset(runs, with: math, problems: &problems)
@@ -59,18 +75,22 @@ public struct SiteBuilder: Sendable {
             }
             let run = runs[index]
             var renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
-                                           links: links, rawHTML: course.rawHTML, problems: run.diagnostics + run.usageProblems,
-                                           typeset: typeset)
+                                           links: links, rawHTML: course.rawHTML, figures: figures[index], references: references,
+                                           problems: run.diagnostics + run.usageProblems, typeset: typeset)
             var (page, diagnostics) = renderer.render()
+            diagnostics += Self.repeatedLabels(figures[index], in: lecture)
             if keepGoing, !diagnostics.isEmpty {
                 renderer.problems += diagnostics
                 (page, _) = renderer.render()
             }
             rendered.append(page)
             problems += diagnostics
-            search.add(lecture, outline: outline, pageName: Self.pageName(lecture)) { index in
+            search.add(lecture, outline: outline, pageName: Self.pageName(lecture), citationText: { index in
                 lecture.citations[safe: index]?.shown(run.citations[index]) ?? ""
-            }
+            }, referenceText: { label in
+                if case .found(_, let text) = references.resolve(label, from: lecture.id) { return text }
+                return "@" + label
+            })
         }
         guard problems.isEmpty || keepGoing else { throw Diagnostics(problems) }
 
@@ -98,6 +118,7 @@ public struct SiteBuilder: Sendable {
             let chapter = PageView.Chapter(id: HTMLEscape.text(lecture.id), title: page.title, body: page.body,
                                            headings: headings, hasHeadings: !headings.isEmpty,
                                            sourceHref: course.sourceURL(of: lecture.path).map(HTMLEscape.text),
+                                           fontPreloads: KaTeXFonts.preloads(in: page.body),
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
             let view = PageView(course: courseView, pageTitle: HTMLEscape.text("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)

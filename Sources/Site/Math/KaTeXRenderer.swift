@@ -107,8 +107,8 @@ public struct KaTeXRenderer: Sendable {
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
             try JSONEncoder().encode(formulas.map { Request(tex: $0.tex, display: $0.display) }).write(to: input)
             // Files, not pipes: neither side can block on a full pipe.
-            files.createFile(atPath: output.path, contents: nil)
-            files.createFile(atPath: errors.path, contents: nil)
+            _ = files.createFile(atPath: output.path, contents: nil)
+            _ = files.createFile(atPath: errors.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: node)
             process.arguments = ["-e", Self.driver, script, input.path]
             process.standardInput = FileHandle.nullDevice

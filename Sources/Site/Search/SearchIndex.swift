@@ -23,8 +23,9 @@ struct SearchIndex {
     var pages: [Page] = []
 
     /// Adds a chapter: `outline` gives its headings' anchors, `citationText` a
-    /// citation's shown value.
-    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
+    /// citation's shown value, `referenceText` what a cross-reference reads as.
+    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String,
+                      referenceText: (String) -> String = { "@" + $0 }) {
         func text(of node: MarkdownNode) -> String {
             switch node.kind {
             case .math(let pieces, let display):
@@ -36,6 +37,7 @@ struct SearchIndex {
                 }.joined()
                 return display ? " $$\(tex)$$ " : "$\(tex)$"
             case .citation(let index): return " \(citationText(index)) "
+            case .crossReference(let label): return referenceText(label)
             default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
         }
