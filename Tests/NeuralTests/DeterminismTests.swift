@@ -24,7 +24,7 @@ import Testing
 /// variant at run time), so the numbers that depend on them, such as a
 /// printed loss, are compared with tolerances.
 @Suite struct DeterminismTests {
-    static let recordedDigest: UInt64 = 0x911c_428c_5244_20f0
+    static let recordedDigest: UInt64 = 0x7c8d_aa3c_8d63_6ae4
 
     /// FNV-1a over the bit patterns of `values`.
     static func digest(_ values: [Double], into hash: inout UInt64) {

@@ -18,6 +18,12 @@ extension Activation {
         }
     }
 
+    /// σ of every lane of two vectors, side by side (``Logistic/sigmoid(_:_:)``).
+    @inline(__always)
+    func apply(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes) {
+        self == .sigmoid ? Logistic.sigmoid(a, b) : (apply(a), apply(b))
+    }
+
     /// σ′ of every lane, from the outputs y = σ(z): y ⊙ (1 − y) for the
     /// sigmoid (see ``derivative(atOutput:)-(Double)``).
     @inline(__always)

@@ -40,22 +40,40 @@ struct DenseRows {
         for i in 0..<rows {
             let row = x + i &* d, out = y + i &* p
             var j = 0
-            while j &+ 8 <= p {
-                evaluate(row, columns: j, lanes: 8, into: out, activation: activation)
+            // Sixteen outputs at a time, then eight (see Logistic.sigmoid(_:_:)).
+            while j &+ 16 <= p {
+                let (a, b) = activation.apply(preactivation(row, columns: j), preactivation(row, columns: j &+ 8))
+                a.store(to: out + j)
+                b.store(to: out + (j &+ 8))
+                j &+= 16
+            }
+            if j &+ 8 <= p {
+                activation.apply(preactivation(row, columns: j)).store(to: out + j)
                 j &+= 8
             }
             if j < p {
-                evaluate(row, columns: j, lanes: p &- j, into: out, activation: activation)
+                evaluateLastColumns(row, from: j, into: out)
             }
         }
     }
 
-    /// Entries j..<j + lanes of one row's output (p ≥ 2).
+    /// zⱼ = (0 + x₀w₀ⱼ + x₁w₁ⱼ + …) + bⱼ for the eight outputs j, j + 1, … of a row.
     @inline(__always)
-    private func evaluate(
-        _ row: UnsafePointer<Double>, columns j: Int, lanes: Int, into out: UnsafeMutablePointer<Double>,
-        activation: Activation
-    ) {
+    private func preactivation(_ row: UnsafePointer<Double>, columns j: Int) -> Lanes {
+        var z = Lanes() + row[0] * Lanes(loading: weights + j)
+        for k in 1..<d {
+            z += row[k] * Lanes(loading: weights + (k &* p &+ j))
+        }
+        if let bias {
+            z += Lanes(loading: bias + j)
+        }
+        return z
+    }
+
+    /// Entries j..<p of one row's output, fewer than eight (p ≥ 2).
+    @inline(never)
+    private func evaluateLastColumns(_ row: UnsafePointer<Double>, from j: Int, into out: UnsafeMutablePointer<Double>) {
+        let lanes = p &- j
         var z = Lanes() + row[0] * Lanes(loading: weights + j, count: lanes)
         for k in 1..<d {
             z += row[k] * Lanes(loading: weights + (k &* p &+ j), count: lanes)
@@ -142,6 +160,53 @@ struct Tile {
     @inline(__always)
     init(_ r0: Lanes, _ r1: Lanes, _ r2: Lanes, _ r3: Lanes, _ r4: Lanes, _ r5: Lanes, _ r6: Lanes, _ r7: Lanes) {
         (self.r0, self.r1, self.r2, self.r3, self.r4, self.r5, self.r6, self.r7) = (r0, r1, r2, r3, r4, r5, r6, r7)
+    }
+
+    /// Writes the rows to `rows`, `stride` apart.
+    @inline(__always)
+    func store(to rows: UnsafeMutablePointer<Double>, stride: Int) {
+        r0.store(to: rows)
+        r1.store(to: rows + stride)
+        r2.store(to: rows + 2 &* stride)
+        r3.store(to: rows + 3 &* stride)
+        r4.store(to: rows + 4 &* stride)
+        r5.store(to: rows + 5 &* stride)
+        r6.store(to: rows + 6 &* stride)
+        r7.store(to: rows + 7 &* stride)
+    }
+
+    /// f applied to every row.
+    @inline(__always)
+    func map(_ f: (Lanes) -> Lanes) -> Tile {
+        Tile(f(r0), f(r1), f(r2), f(r3), f(r4), f(r5), f(r6), f(r7))
+    }
+
+    /// The entry-by-entry product with `other`.
+    @inline(__always)
+    func multiplied(by other: Tile) -> Tile {
+        Tile(r0 * other.r0, r1 * other.r1, r2 * other.r2, r3 * other.r3,
+             r4 * other.r4, r5 * other.r5, r6 * other.r6, r7 * other.r7)
+    }
+
+    /// s + row 0 + row 1 + … + row 7, added in that order.
+    @inline(__always)
+    func rowSum(from s: Lanes) -> Lanes {
+        ((((((((s + r0) + r1) + r2) + r3) + r4) + r5) + r6) + r7)
+    }
+
+    /// s + w₀·row 0 + w₁·row 1 + … + w₇·row 7, added in that order, for the
+    /// scalars wᵣ at `weights[r·stride]`.
+    @inline(__always)
+    func weightedRowSum(from s: Lanes, weights w: UnsafePointer<Double>, stride: Int) -> Lanes {
+        var sum = s + w[0] * r0
+        sum += w[stride] * r1
+        sum += w[2 &* stride] * r2
+        sum += w[3 &* stride] * r3
+        sum += w[4 &* stride] * r4
+        sum += w[5 &* stride] * r5
+        sum += w[6 &* stride] * r6
+        sum += w[7 &* stride] * r7
+        return sum
     }
 
     /// The transpose. Seen as one array of 64 entries, row after row, an

@@ -23,6 +23,18 @@ enum Logistic {
         return sigmoidOutsideNormalRange(z)
     }
 
+    /// σ of the lanes of two vectors, computed side by side: one test of
+    /// their range, then two independent chains of operations, which the
+    /// processor overlaps where one chain alone would leave it waiting for
+    /// each result.
+    @inline(__always)
+    static func sigmoid(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes) {
+        if _fastPath(((a.magnitude .< 708) .& (b.magnitude .< 708)).isAllTrue) {
+            return (1 / (1 + Exponential.expInNormalRange(-a)), 1 / (1 + Exponential.expInNormalRange(-b)))
+        }
+        return (sigmoidOutsideNormalRange(a), sigmoidOutsideNormalRange(b))
+    }
+
     /// σ of one value: a lane of ``sigmoid(_:)-(Lanes)``.
     static func sigmoid(_ z: Double) -> Double {
         sigmoid(Lanes(repeating: z))[0]

@@ -205,13 +205,23 @@ private struct LayerRows {
                 deltas[r] = g[r] * shape.activation.derivative(atOutput: y[r])
                 deltaColumn?[k &+ r] = deltas[r]
             }
-            // ∂J/∂W += xᵀδ along x, row after row.
-            forEachLanes(d) { i, lanes in
-                var sum = Lanes(loading: sums.weight + i, count: lanes)
-                for r in 0..<count {
-                    sum += deltas[r] * Lanes(loading: x + (r &* d &+ i), count: lanes)
+            // ∂J/∂W += xᵀδ along x, row after row: for a full group, eight
+            // rows of eight inputs at a time.
+            var i = 0
+            if count == 8 {
+                while i &+ 8 <= d {
+                    Tile(rows: x + i, stride: d)
+                        .weightedRowSum(from: Lanes(loading: sums.weight + i), weights: deltas, stride: 1)
+                        .store(to: sums.weight + i)
+                    i &+= 8
                 }
-                sum.store(to: sums.weight + i, count: lanes)
+            }
+            forEachLanes(d &- i) { start, lanes in
+                var sum = Lanes(loading: sums.weight + (i &+ start), count: lanes)
+                for r in 0..<count {
+                    sum += deltas[r] * Lanes(loading: x + (r &* d &+ i &+ start), count: lanes)
+                }
+                sum.store(to: sums.weight + (i &+ start), count: lanes)
             }
             // G = 0 + δ·wᵢ.
             if let below {
@@ -224,33 +234,24 @@ private struct LayerRows {
             }
             return
         }
-        for r in 0..<count {
-            forEachLanes(p) { j, lanes in
-                let slope = shape.activation.derivative(atOutput: Lanes(loading: y + (r &* p &+ j), count: lanes))
-                (Lanes(loading: g + (r &* p &+ j), count: lanes) * slope).store(to: deltas + (r &* p &+ j), count: lanes)
+        if count == 8 {
+            // A full group: each chunk of eight outputs with the eight rows'
+            // Δ in registers, then the partial last chunk, if any.
+            var j = 0
+            while j &+ 8 <= p {
+                backpropagateTile(rows: k, columns: j, gradient: g, sums: sums, deltas: deltas,
+                                  keepingDeltas: below != nil)
+                j &+= 8
             }
-        }
-        if shape.hasBias {
-            forEachLanes(p) { j, lanes in
-                var sum = Lanes(loading: sums.bias + j, count: lanes)
-                for r in 0..<count {
-                    sum += Lanes(loading: deltas + (r &* p &+ j), count: lanes)
-                }
-                sum.store(to: sums.bias + j, count: lanes)
+            if j < p {
+                backpropagate(rows: k, count: 8, columns: j..<p, gradient: g, sums: sums, deltas: deltas)
             }
-        }
-        for i in 0..<d {
-            let weightSums = sums.weight + i &* p
-            forEachLanes(p) { j, lanes in
-                var sum = Lanes(loading: weightSums + j, count: lanes)
-                for r in 0..<count {
-                    sum += x[r &* d &+ i] * Lanes(loading: deltas + (r &* p &+ j), count: lanes)
-                }
-                sum.store(to: weightSums + j, count: lanes)
-            }
+        } else {
+            backpropagate(rows: k, count: count, columns: 0..<p, gradient: g, sums: sums, deltas: deltas)
         }
         guard let below, let transposed = transposedWeights else { return }
-        // G's entry i = 0 + δ₀w_i0 + δ₁w_i1 + …, eight entries i at a time.
+        // G's entry i = 0 + δ₀w_i0 + δ₁w_i1 + …, eight entries i at a time,
+        // from the Δ rows kept in `deltas`.
         for r in 0..<count {
             let delta = deltas + r &* p
             forEachLanes(d) { i, lanes in
@@ -260,6 +261,68 @@ private struct LayerRows {
                 }
                 sum.store(to: below + (r &* d &+ i), count: lanes)
             }
+        }
+    }
+
+    /// Outputs j..<j + 8 of a full group of eight rows k..<k + 8 (p ≥ 2):
+    /// Δ = G ⊙ σ′ for the eight rows in registers, added to the bias and
+    /// weight sums row after row; Δ also kept in `deltas` if G = ΔWᵀ follows.
+    @inline(__always)
+    private func backpropagateTile(
+        rows k: Int, columns j: Int, gradient g: UnsafePointer<Double>,
+        sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
+        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool
+    ) {
+        let (d, p) = (shape.d, shape.p)
+        let x = input + k &* d
+        let slopes = Tile(rows: output + (k &* p &+ j), stride: p).map { shape.activation.derivative(atOutput: $0) }
+        let delta = Tile(rows: g + j, stride: p).multiplied(by: slopes)
+        if keepingDeltas {
+            delta.store(to: deltas + j, stride: p)
+        }
+        if shape.hasBias {
+            delta.rowSum(from: Lanes(loading: sums.bias + j)).store(to: sums.bias + j)
+        }
+        for i in 0..<d {
+            let weightSums = sums.weight + (i &* p &+ j)
+            delta.weightedRowSum(from: Lanes(loading: weightSums), weights: x + i, stride: d).store(to: weightSums)
+        }
+    }
+
+    /// The `columns` of rows k..<k + count (p ≥ 2), each row's Δ through
+    /// `deltas`: the same sums in the same order as
+    /// ``backpropagateTile(rows:columns:gradient:sums:deltas:keepingDeltas:)``.
+    @inline(never)
+    private func backpropagate(
+        rows k: Int, count: Int, columns: Range<Int>, gradient g: UnsafePointer<Double>,
+        sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
+        deltas: UnsafeMutablePointer<Double>
+    ) {
+        let (d, p) = (shape.d, shape.p)
+        let x = input + k &* d, y = output + k &* p
+        var j = columns.lowerBound
+        while j < columns.upperBound {
+            let lanes = min(8, columns.upperBound &- j)
+            for r in 0..<count {
+                let slope = shape.activation.derivative(atOutput: Lanes(loading: y + (r &* p &+ j), count: lanes))
+                (Lanes(loading: g + (r &* p &+ j), count: lanes) * slope).store(to: deltas + (r &* p &+ j), count: lanes)
+            }
+            if shape.hasBias {
+                var sum = Lanes(loading: sums.bias + j, count: lanes)
+                for r in 0..<count {
+                    sum += Lanes(loading: deltas + (r &* p &+ j), count: lanes)
+                }
+                sum.store(to: sums.bias + j, count: lanes)
+            }
+            for i in 0..<d {
+                let weightSums = sums.weight + (i &* p &+ j)
+                var sum = Lanes(loading: weightSums, count: lanes)
+                for r in 0..<count {
+                    sum += x[r &* d &+ i] * Lanes(loading: deltas + (r &* p &+ j), count: lanes)
+                }
+                sum.store(to: weightSums, count: lanes)
+            }
+            j &+= 8
         }
     }
 }
