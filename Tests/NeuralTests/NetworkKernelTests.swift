@@ -10,9 +10,10 @@ import Testing
 ///
 /// The shapes cover each path of the kernels: one output (eight rows at a
 /// time through transposed 8×8 tiles, with inputs that are and are not a
-/// multiple of eight) and several (eight outputs at a time, with a partial
-/// last chunk), every activation, with and without bias, batches shorter
-/// than eight rows and not a multiple of the kernels' groups.
+/// multiple of eight) and several (sixteen or eight at a time, with a
+/// partial last chunk; Δ of eight rows in registers, or through memory),
+/// every activation, with and without bias, batches shorter than eight rows
+/// and not a multiple of the kernels' groups.
 @Suite struct NetworkKernelTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var widths: [Int]
@@ -29,6 +30,7 @@ import Testing
         Case(widths: [5, 8, 16], activations: [.step, .sigmoid], rows: 8),
         Case(widths: [1, 3, 2], activations: [.identity, .relu], rows: 1),
         Case(widths: [20, 12, 1], activations: [.tanh, .sigmoid], rows: 7),
+        Case(widths: [5, 16, 8, 1], activations: [.tanh, .sigmoid, .sigmoid], rows: 50),
     ]
 
     /// The network of `widths`, every second layer without bias, weights and
