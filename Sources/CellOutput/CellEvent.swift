@@ -1,21 +1,28 @@
-/// What a running chapter program tells the runner, besides the text its cells print.
+/// What a running chapter program tells the runner, on a channel of its own.
 ///
-/// A chapter program writes everything to standard output. Plain text is what the
-/// cells print; an event is one line that starts with ``CellEvent/marker`` followed by
-/// the event's JSON. Events and text share one stream, so their order is the order
-/// in which the cells produced them.
+/// The program's standard output holds what its cells print, nothing else; the
+/// events go to the file that `LECTURE_EVENTS` names (see ``EventRecord``), each
+/// with the offset its standard output had reached, so the runner knows which
+/// printed bytes belong to which cell and where a display stands among them.
+/// Nothing a cell prints can shift, forge or hide an event.
 public enum CellEvent: Codable, Equatable, Sendable {
     /// Cell `index` (0-based among the chapter's cells) starts running.
     case cellStarted(index: Int)
     /// A cell showed a table or a figure.
     case display(Display)
     /// The value of the prose citation `index` (0-based in the chapter), printed
-    /// with full precision; evaluated where the citation stands in the lecture.
+    /// with full precision; evaluated once every cell has run.
     case citation(index: Int, value: String)
-
-    /// The first character of an event line: ASCII record separator, which cell
-    /// text never starts a line with in practice.
-    public static let marker: Character = "\u{1E}"
+    /// The `// Prints` comment `index` of the chapter is reached: what was
+    /// printed since the previous one (or the cell's start) is its output.
+    case checkpoint(index: Int)
+    /// A `check` of exercise `name` ran.
+    case check(exercise: String, passed: Bool, message: String)
+    /// A parameter given to the run is not a value of its type; the program
+    /// stopped.
+    case parameterRejected(name: String, value: String, type: String)
+    /// The program reached its end.
+    case chapterEnded
 }
 
 /// A table or figure that a cell showed.

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// A legend placed on the page: its entries and where each goes.
 struct LegendLayout {
     static let rowHeight = 18.0
@@ -77,7 +77,7 @@ struct LegendLayout {
             }
             let textX = origin.x + Self.swatchWidth + Self.gap
             let baseline = midY + Stylesheet.labelSize * 0.35
-            out += "<text class=\"k\" x=\"\(textX.svgCoordinate)\" y=\"\(baseline.svgCoordinate)\">\(Markup.escape(entry.label))</text>\n"
+            out += "<text class=\"k\" x=\"\(textX.svgCoordinate)\" y=\"\(baseline.svgCoordinate)\">\(HTMLEscape.text(entry.label))</text>\n"
         }
         return out
     }

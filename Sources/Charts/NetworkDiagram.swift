@@ -27,12 +27,40 @@ public struct NetworkDiagram: Sendable, Hashable {
     /// The colour of edge labels (say, `Palette.color(1)` for gradients);
     /// `nil` for the ink colour.
     public var edgeLabelColor: Color?
+    /// `nodeNotes[l][i]` is written under node `i` of layer `l`, in
+    /// `noteColor`: say, the gradient of the loss with respect to the node's
+    /// value. Missing notes are left blank.
+    public var nodeNotes: [[String]]
+    /// The colour of the notes; `nil` for the ink colour.
+    public var noteColor: Color?
+    /// Nodes drawn emphasised, with the edges into them drawn strong in
+    /// `highlightColor` and every other edge faded: one neuron of a layer
+    /// and its weights, or the layer that a step of backpropagation reaches.
+    public var highlighted: Set<NodeIndex>
+    /// The colour of highlighted edges; `nil` for `Palette.color(0)`.
+    public var highlightColor: Color?
     /// The prefix of every id in the SVG (see `Plot.id`).
     public var id: String?
 
+    /// Node `node` of layer `layer`, both counted from 0, inputs being layer 0.
+    public struct NodeIndex: Sendable, Hashable, Comparable {
+        public var layer: Int
+        public var node: Int
+
+        public init(layer: Int, node: Int) {
+            self.layer = layer
+            self.node = node
+        }
+
+        public static func < (a: NodeIndex, b: NodeIndex) -> Bool {
+            (a.layer, a.node) < (b.layer, b.node)
+        }
+    }
+
     public init(
         layers: [Int], title: String = "", layerNames: [String] = [], nodeLabels: [[String]] = [],
-        edgeLabels: [[[String]]] = [], edgeLabelColor: Color? = nil
+        edgeLabels: [[[String]]] = [], edgeLabelColor: Color? = nil, nodeNotes: [[String]] = [],
+        noteColor: Color? = nil, highlighted: Set<NodeIndex> = [], highlightColor: Color? = nil
     ) {
         self.title = title
         self.layers = layers.map { max(0, $0) }
@@ -40,11 +68,29 @@ public struct NetworkDiagram: Sendable, Hashable {
         self.nodeLabels = nodeLabels
         self.edgeLabels = edgeLabels
         self.edgeLabelColor = edgeLabelColor
+        self.nodeNotes = nodeNotes
+        self.noteColor = noteColor
+        self.highlighted = highlighted
+        self.highlightColor = highlightColor
     }
 
     /// The label of node `node` of layer `layer`, empty when there is none.
     public func nodeLabel(layer: Int, node: Int) -> String {
         nodeLabels.indices.contains(layer) && nodeLabels[layer].indices.contains(node) ? nodeLabels[layer][node] : ""
+    }
+
+    /// The note under node `node` of layer `layer`, empty when there is none.
+    public func nodeNote(layer: Int, node: Int) -> String {
+        nodeNotes.indices.contains(layer) && nodeNotes[layer].indices.contains(node) ? nodeNotes[layer][node] : ""
+    }
+
+    /// Whether any node carries a note.
+    var hasNotes: Bool { nodeNotes.joined().contains { !$0.isEmpty } }
+
+    /// Whether the edge from node `from` of layer `layer` leads into a
+    /// highlighted node.
+    func isHighlighted(layer: Int, to: Int) -> Bool {
+        highlighted.contains(NodeIndex(layer: layer + 1, node: to))
     }
 
     /// The label of the edge from node `from` of layer `layer` to node `to` of
@@ -66,7 +112,9 @@ public struct NetworkDiagram: Sendable, Hashable {
 extension NetworkDiagram {
     /// `network "Title": layers 2-3-1, 9 edges; nodes: 5.0, 3.0 | …; edges: 1.0, -1.0, … | …`,
     /// the labels layer by layer (edges by source, then target), where there
-    /// are any.
+    /// are any, then the notes that are not blank as `notes: 2.0 ∂J/∂y = −1.69, …`
+    /// and the highlighted nodes as `highlighted: 1.0, 1.1`, each node named
+    /// layer.node (counted from 0).
     public var summary: String {
         let head = "network" + (title.isEmpty ? "" : " " + title.summaryQuoted)
         var parts = ["layers " + layers.map(String.init).joined(separator: "-") + ", \(edges.count) edges"]
@@ -77,6 +125,15 @@ extension NetworkDiagram {
         let edgeTexts = layers.indices.dropLast().map { l in edges.filter { $0.layer == l }.map { edgeLabel(layer: l, from: $0.from, to: $0.to) } }
         if edgeTexts.joined().contains(where: { !$0.isEmpty }) {
             parts.append("edges: " + edgeTexts.map { $0.joined(separator: ", ") }.joined(separator: " | "))
+        }
+        if hasNotes {
+            let notes = layers.indices.flatMap { l in
+                (0..<layers[l]).compactMap { i in nodeNote(layer: l, node: i).isEmpty ? nil : "\(l).\(i) " + nodeNote(layer: l, node: i) }
+            }
+            parts.append("notes: " + notes.joined(separator: ", "))
+        }
+        if !highlighted.isEmpty {
+            parts.append("highlighted: " + highlighted.sorted().map { "\($0.layer).\($0.node)" }.joined(separator: ", "))
         }
         return head + ": " + parts.joined(separator: "; ")
     }

@@ -12,6 +12,8 @@ struct NetworkLayout {
     /// The baseline of the layer names.
     let namesBaseline: Double
     let titleBaseline: Double
+    /// The height of the band under a node that holds its note, 0 without notes.
+    let noteHeight: Double
 
     init(_ diagram: NetworkDiagram) {
         let nodeLabelWidth = diagram.layers.indices.flatMap { l in
@@ -22,7 +24,8 @@ struct NetworkLayout {
         }.max() ?? 0
         let radius = max(14, nodeLabelWidth / 2 + 6)
         let columnGap = max(150, 2 * radius + 3 * edgeLabelWidth + 40)
-        let rowGap = 2 * radius + (edgeLabelWidth > 0 ? 34 : 22)
+        let noteHeight = diagram.hasNotes ? Stylesheet.tickSize + 8 : 0
+        let rowGap = 2 * radius + (edgeLabelWidth > 0 ? 34 : 22) + noteHeight
         let titleHeight = diagram.title.isEmpty ? 0 : Stylesheet.titleSize + PlotLayout.lineGap
         let namesHeight = diagram.layerNames.contains { !$0.isEmpty } ? Stylesheet.labelSize + PlotLayout.lineGap : 0
         let top = Self.padding + titleHeight + namesHeight
@@ -35,8 +38,20 @@ struct NetworkLayout {
             }
         }
         self.width = 2 * Self.padding + 2 * radius + Double(max(diagram.layers.count - 1, 0)) * columnGap
-        self.height = top + max(tallest - 1, 0) * rowGap + 2 * radius + Self.padding
+        self.noteHeight = noteHeight
+        self.height = top + max(tallest - 1, 0) * rowGap + 2 * radius + noteHeight + Self.padding
         self.titleBaseline = Self.padding + Stylesheet.titleSize * 0.8
         self.namesBaseline = Self.padding + titleHeight + Stylesheet.labelSize * 0.8
+    }
+
+    /// The baseline of the note under the node at `center`.
+    func noteBaseline(under center: Point) -> Double {
+        center.y + radius + 4 + Stylesheet.tickSize * 0.8
+    }
+
+    /// The box of the note `text` under the node at `center`.
+    func noteBox(_ text: String, under center: Point) -> Rect {
+        let width = TextMetrics.width(of: text, fontSize: Stylesheet.tickSize)
+        return Rect(x: center.x - width / 2, y: center.y + radius + 2, width: width, height: Stylesheet.tickSize + 4)
     }
 }

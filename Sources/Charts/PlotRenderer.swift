@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Draws a laid-out plot as SVG elements, in a fixed order: regions, grid,
 /// series, scatters (all clipped to the plot area), then axes, tick labels,
 /// axis labels, title and legend.
@@ -41,12 +41,18 @@ struct PlotRenderer {
         }.joined()
     }
 
+    /// Each category's points as circles; points of one category that land
+    /// on the same spot (measurements often repeat) are drawn once, since a
+    /// second identical circle on top of the first changes nothing.
     private var scatters: String {
         plot.scatters.map { scatter in
             scatter.presentCategories.map { k in
-                let circles = scatter.x.indices.filter { scatter.categories[$0] == k && scatter.x[$0].isFinite && scatter.y[$0].isFinite }.map { i in
+                var drawn = Set<String>()
+                let circles = scatter.x.indices.filter { scatter.categories[$0] == k && scatter.x[$0].isFinite && scatter.y[$0].isFinite }.compactMap { i -> String? in
                     let point = layout.projection.point(scatter.x[i], scatter.y[i])
-                    return "<circle cx=\"\(point.x.svgCoordinate)\" cy=\"\(point.y.svgCoordinate)\" r=\"\(scatter.radius.svgCoordinate)\"/>"
+                    let position = "cx=\"\(point.x.svgCoordinate)\" cy=\"\(point.y.svgCoordinate)\""
+                    guard drawn.insert(position).inserted else { return nil }
+                    return "<circle \(position) r=\"\(scatter.radius.svgCoordinate)\"/>"
                 }
                 let outline = scatter.outlined ? " class=\"o\"" : ""
                 return "<g\(outline) fill=\"\(Palette.color(k).hexString)\">\n" + circles.joined(separator: "\n") + "\n</g>\n"
@@ -66,10 +72,10 @@ struct PlotRenderer {
     private var tickLabels: String {
         let projection = layout.projection
         let baseline = layout.xTickBaseline.svgCoordinate
-        let x = layout.xTicks.map { "<text x=\"\(projection.x($0.value).svgCoordinate)\" y=\"\(baseline)\">\(Markup.escape($0.label))</text>" }
+        let x = layout.xTicks.map { "<text x=\"\(projection.x($0.value).svgCoordinate)\" y=\"\(baseline)\">\(HTMLEscape.text($0.label))</text>" }
         let right = (layout.area.x - PlotLayout.tickLength - PlotLayout.tickGap).svgCoordinate
         let y = layout.yTicks.map {
-            "<text x=\"\(right)\" y=\"\((projection.y($0.value) + Stylesheet.tickSize * 0.35).svgCoordinate)\">\(Markup.escape($0.label))</text>"
+            "<text x=\"\(right)\" y=\"\((projection.y($0.value) + Stylesheet.tickSize * 0.35).svgCoordinate)\">\(HTMLEscape.text($0.label))</text>"
         }
         return "<g class=\"m\">" + x.joined() + "</g>\n<g class=\"e\">" + y.joined() + "</g>\n"
     }
@@ -78,11 +84,11 @@ struct PlotRenderer {
         let area = layout.area
         var out = ""
         if !plot.xAxis.label.isEmpty {
-            out += "<text class=\"l\" x=\"\(area.midX.svgCoordinate)\" y=\"\(layout.xLabelBaseline.svgCoordinate)\">\(Markup.escape(plot.xAxis.label))</text>\n"
+            out += "<text class=\"l\" x=\"\(area.midX.svgCoordinate)\" y=\"\(layout.xLabelBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.xAxis.label))</text>\n"
         }
         if !plot.yAxis.label.isEmpty {
             out += "<text class=\"l\" transform=\"rotate(-90)\" x=\"\((-area.midY).svgCoordinate)\" "
-                + "y=\"\(layout.yLabelBaseline.svgCoordinate)\">\(Markup.escape(plot.yAxis.label))</text>\n"
+                + "y=\"\(layout.yLabelBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.yAxis.label))</text>\n"
         }
         return out
     }
@@ -93,6 +99,6 @@ struct PlotRenderer {
         guard !plot.title.isEmpty else { return "" }
         let fits = TextMetrics.width(of: plot.title, fontSize: Stylesheet.titleSize) <= layout.area.width
         let x = fits ? layout.area.midX : layout.frame.midX
-        return "<text class=\"t\" x=\"\(x.svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(Markup.escape(plot.title))</text>\n"
+        return "<text class=\"t\" x=\"\(x.svgCoordinate)\" y=\"\(layout.titleBaseline.svgCoordinate)\">\(HTMLEscape.text(plot.title))</text>\n"
     }
 }

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// The frame every figure's SVG shares: the root element with its `viewBox`
 /// and accessibility attributes, `<title>` and `<desc>`, and the stylesheet.
 struct SVGDocument {
@@ -28,8 +28,8 @@ struct SVGDocument {
         """
         <svg xmlns="http://www.w3.org/2000/svg" id="\(id)" viewBox="0 0 \(width.svgCoordinate) \(height.svgCoordinate)" \
         style="max-width:\(width.svgCoordinate)px;height:auto" role="img" aria-labelledby="\(id)-t \(id)-d">
-        <title id="\(id)-t">\(Markup.escape(title.isEmpty ? "Chart" : title))</title>
-        <desc id="\(id)-d">\(Markup.escape(description))</desc>
+        <title id="\(id)-t">\(HTMLEscape.text(title.isEmpty ? "Chart" : title))</title>
+        <desc id="\(id)-d">\(HTMLEscape.text(description))</desc>
         <style>\(Stylesheet.css(id: id))</style>
         \(body)</svg>
 

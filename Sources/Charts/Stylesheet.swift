@@ -29,6 +29,10 @@ enum Stylesheet {
             " .x{fill:none;stroke:currentColor;stroke-opacity:.45}",
             " .n{fill-opacity:.16;stroke-width:1.5}",
             " .k{font-size:\(labelSize.svgCoordinate)px}",
+            " .h{paint-order:stroke;stroke:var(--chart-surface,none);stroke-width:4px;stroke-linejoin:round}",
+            " .w{fill:none;stroke-width:2.5}",
+            " .z{fill:none;stroke:currentColor;stroke-opacity:.16}",
+            " .u{fill-opacity:.5;stroke-width:2.5}",
         ]
         return rules.map { "#\(id)\($0)" }.joined()
     }

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Plots side by side in a grid, filled row by row, each panel with its own
 /// axes, ticks and legend, under an optional overall title.
 ///
@@ -42,12 +42,18 @@ extension Subplots: Figure {
                 width: panelWidth, height: panelHeight)
             return PlotRenderer(plot: panel, frame: frame)
         }
-        let document = SVGDocument(width: width, height: height, title: title, description: summary, id: id)
+        let document = SVGDocument(width: width, height: height, title: accessibleName, description: summary, id: id)
         return document.render { id in
             let heading = title.isEmpty ? "" : "<text class=\"t\" x=\"\((width / 2).svgCoordinate)\" "
-                + "y=\"\((PlotLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(Markup.escape(title))</text>\n"
+                + "y=\"\((PlotLayout.padding + Stylesheet.titleSize * 0.8).svgCoordinate)\">\(HTMLEscape.text(title))</text>\n"
             return heading + renderers.enumerated().map { $1.body(clipID: "\(id)-c\($0)") }.joined()
         }
+    }
+
+    /// What screen readers call the figure: its title, or else its panels'
+    /// titles ("tanh, ReLU").
+    var accessibleName: String {
+        title.isEmpty ? panels.map(\.title).filter { !$0.isEmpty }.joined(separator: ", ") : title
     }
 
     /// `subplots "Title" 1×2 | ` then each panel's summary, separated by ` | `.

@@ -120,8 +120,9 @@ extension Subplots: TerminalDrawable {
 }
 
 extension NetworkDiagram: TerminalDrawable {
-    /// The layers with their sizes and node labels, then each layer's edge labels
-    /// as a small matrix (rows: source nodes, columns: target nodes).
+    /// The layers with their sizes, node labels, notes and highlighted nodes,
+    /// then each layer's edge labels as a small matrix (rows: source nodes,
+    /// columns: target nodes).
     public func terminal(width: Int) -> String {
         var lines: [String] = []
         if !title.isEmpty { lines.append(title) }
@@ -129,6 +130,13 @@ extension NetworkDiagram: TerminalDrawable {
         lines.append(zip(names, layers).map { "\($0) (\($1))" }.joined(separator: " → "))
         for (layer, name) in names.enumerated() where nodeLabels.indices.contains(layer) {
             lines.append("  \(name): " + nodeLabels[layer].joined(separator: "  "))
+        }
+        for (layer, name) in names.enumerated() {
+            let notes = (0..<layers[layer]).map { nodeNote(layer: layer, node: $0) }.filter { !$0.isEmpty }
+            if !notes.isEmpty { lines.append("  \(name), notes: " + notes.joined(separator: "  ")) }
+        }
+        if !highlighted.isEmpty {
+            lines.append("  highlighted: " + highlighted.sorted().map { "\(names[$0.layer]) node \($0.node + 1)" }.joined(separator: ", "))
         }
         for layer in layers.indices.dropLast() where edgeLabels.indices.contains(layer) {
             lines.append("  \(names[layer]) → \(names[layer + 1]):")

@@ -15,15 +15,12 @@ struct ListCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The folder of the course's lectures.", valueName: "dir"))
-    var lectures = "lectures"
+    @OptionGroup var course: CourseOptions
 
     func run() throws {
-        let course: Course
-        do { course = try Course(folder: lectures) } catch { throw Failure.exit(.usage(error.description)) }
         var rows: [[String]] = [["#", "id", "title", "cells"]]
         var broken = false
-        for path in course.chapterPaths {
+        for path in try course.chapterPaths([]) {
             do {
                 let lecture = try Course.load(path)
                 rows.append([lecture.number.map(String.init) ?? "", lecture.id, lecture.title, String(lecture.cells.count)])
@@ -40,6 +37,6 @@ struct ListCommand: ParsableCommand {
             }
             print(padded.joined(separator: "  "))
         }
-        if broken { throw ExitCode(2) }
+        if broken { throw Failure.usage("") }
     }
 }

@@ -13,8 +13,8 @@ struct RunCommand: AsyncParsableCommand {
         drawn in the terminal and saved as SVG files whose paths are printed.
 
         A chapter may declare parameters, `parameter("stepSize", default: 0.1)`;
-        `--param stepSize=0.5` runs it with another value. The site and `verify`
-        always use the defaults.
+        `--param stepSize=0.5` runs it with another value of the same type. The site
+        and `verify` always use the defaults.
 
         Examples:
           lecture run 1                          run chapter 1
@@ -27,6 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var course: CourseOptions
+    @OptionGroup var running: RunOptions
 
     @Argument(help: ArgumentHelp("The chapter: a number, an id, a unique id prefix or a path.", valueName: "chapter"))
     var chapter: String
@@ -44,18 +45,8 @@ struct RunCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
-        do {
-            try await runChapter()
-        } catch let failure as Failure {
-            throw Failure.exit(failure)
-        }
-    }
-
-    private func runChapter() async throws {
-        guard let path = try course.chapterPaths([chapter]).first else { return }
-        let lecture: Lecture
-        do { lecture = try Course.load(path) } catch { throw Failure.usage(error.description) }
-        let values = try parameterValues(for: lecture)
+        let lecture = try course.load(try course.chapterPaths([chapter])[0])
+        let values = try ParameterValues.parse(parameters, for: lecture)
         if let cell, !(1...max(lecture.cells.count, 1)).contains(cell) || lecture.cells.isEmpty {
             throw Failure.usage("error: \(lecture.path) has \(lecture.cells.count) cells; --cell must be between 1 and \(lecture.cells.count)")
         }
@@ -65,45 +56,49 @@ struct RunCommand: AsyncParsableCommand {
                 print(terminal.bold("parameter \(declaration.name) = \(value)") + " (the lecture's default: \(declaration.defaultText))")
             }
         }
-
         let status = StatusLine(lecture: lecture, enabled: terminal.liveStatus)
-        let cache = BuildCache()
+        let courseRunner = running.courseRunner(try course.package(), parameters: values, reporter: ProgressReporter(chapters: []))
         let run: ChapterRun
         do {
-            let toolchain = try await Toolchain.locate()
-            let library = try await RuntimeLibrary.prepare(in: cache, toolchain: toolchain) { printError($0) }
-            let runner = ChapterRunner(compiler: ChapterCompiler(cache: cache, toolchain: toolchain, library: library),
-                                       timeout: course.timeout, parameters: values)
+            let runner = try await courseRunner.prepare(for: [lecture])
             run = await runner.run(lecture, upTo: cell.map { $0 - 1 }, phase: status.update)
         } catch {
             status.clear()
-            throw Failure.check(error.description)
+            throw Failure.usage("\(error)")
         }
         status.clear()
-        if course.verbose { run.log.forEach(printError) }
+        if running.verbose { run.log.forEach(printError) }
 
         let shown = cell.map { [lecture.cells[$0 - 1]] } ?? lecture.cells
-        let printer = CellPrinter(terminal: terminal, figures: cache.path("figures", lecture.id), showCode: code)
+        let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code)
         for cell in shown {
             printer.print(cell, of: lecture, items: run.cells[cell.index])
         }
-        run.diagnostics.forEach { printError($0.description) }
-        if !run.succeeded { throw ExitCode(1) }
+        run.diagnostics.forEach { printError($0.description(in: lecture)) }
+        run.usageProblems.forEach { printError($0.description(in: lecture)) }
+        if !run.usageProblems.isEmpty { throw Failure.usage("") }
+        if !run.succeeded { throw Failure.check("") }
     }
+}
 
-    /// The `--param` values by name; an undeclared name is an error listing the
-    /// declared ones.
-    private func parameterValues(for lecture: Lecture) throws -> [String: String] {
+/// The `--param` values of a run, checked against what the chapter declares: an
+/// undeclared name, or a value that its default's type cannot read, is a usage
+/// error before anything runs.
+enum ParameterValues {
+    static func parse(_ assignments: [String], for lecture: Lecture) throws(Failure) -> [String: String] {
         var values: [String: String] = [:]
         let declared = lecture.parameters.map(\.name)
-        for assignment in parameters {
+        for assignment in assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw Failure.usage("error: --param takes name=value, found '\(assignment)'")
+                throw .usage("error: --param takes name=value, found '\(assignment)'")
             }
-            guard declared.contains(parts[0]) else {
+            guard let declaration = lecture.parameters.first(where: { $0.name == parts[0] }) else {
                 let list = declared.isEmpty ? "it declares none" : "it declares: " + declared.joined(separator: ", ")
-                throw Failure.usage("error: \(lecture.path) has no parameter '\(parts[0])'; \(list)")
+                throw .usage("error: \(lecture.path) has no parameter '\(parts[0])'; \(list)")
+            }
+            if let type = declaration.valueType, !type.reads(parts[1]) {
+                throw .usage("\(declaration.location.file):\(declaration.location.line):\(declaration.location.column): error: parameter '\(parts[0])' is a \(type.rawValue) (its default is \(declaration.defaultText)), and '\(parts[1])' is not one")
             }
             values[parts[0]] = parts[1]
         }

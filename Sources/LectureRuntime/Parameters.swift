@@ -13,7 +13,8 @@ import Foundation
 public func parameter<Value: LosslessStringConvertible>(_ name: String, default value: Value) -> Value {
     guard let text = givenParameters[name] else { return value }
     guard let given = Value(text) else {
-        fatalError("parameter '\(name)': '\(text)' is not a valid \(Value.self)")
+        emit(.parameterRejected(name: name, value: text, type: "\(Value.self)"))
+        exit(2)
     }
     return given
 }

@@ -4,7 +4,7 @@ import CellOutput
 /// one-line summary, and `lecture run` draws it in the terminal.
 public func show(_ figure: some Figure) {
     let kind: Display.Kind = figure is NetworkDiagram ? .diagram : .chart
-    let terminal = framed ? (figure as? TerminalDrawable)?.terminal(width: 72) : nil
+    let terminal = underRunner ? (figure as? TerminalDrawable)?.terminal(width: 72) : nil
     emit(.display(Display(kind: kind, text: figure.summary, svg: figure.svg(), terminal: terminal)))
 }
 

@@ -1,52 +1,13 @@
 import Foundation
+import LectureTesting
 import Testing
 
 /// The runner through the built binary: state across cells, options, recording and
 /// verification, and how failures are reported. These compile real chapters.
 @Suite(.serialized) struct RunnerTests {
-    static let chapter = """
-    # Cells
-
-    The answer is {{answer: 42}}, and a third is {{third}}.
-
-    ```swift
-    let answer = 6 * 7
-    var total = 0.0
-    print("answer", answer)
-    ```
-
-    ```swift hide
-    total += 1.0 / 3.0
-    print("total", total)
-    ```
-
-    ```swift silent
-    print("not recorded")
-    let third = total
-    ```
-
-    ```swift norun
-    this is not Swift at all
-    ```
-
-    ```swift fails
-    let wrong: Int = "forty-two"
-    ```
-
-    ```swift crashes
-    let values = [answer]
-    print("about to fail")
-    precondition(values.count > 1, "need two values")
-    ```
-
-    ```swift
-    print("still", answer + 1)
-    ```
-
-    """
 
     @Test func blessThenVerify() throws {
-        let course = try Course(["01-cells.md": Self.chapter])
+        let course = try Workspace(fixture: "cells")
         let bless = try course.lecture("bless")
         #expect(bless.status == 0, "\(bless.standardError)")
         let text = try course.read("01-cells.md")
@@ -54,10 +15,10 @@ import Testing
         #expect(text.contains("```output\nanswer 42\n```\n"))
         #expect(text.contains("```output\ntotal 0.3333333333333333\n```\n"), "a value from cell 1 is visible in cell 2")
         #expect(!text.contains("```output\nnot recorded"), "a silent cell's output is not recorded")
-        #expect(text.contains("```output\n01-cells.md:32:18: error: cannot convert value of type 'String' to specified type 'Int'\n```"),
-                "a fails cell records the compiler's error at the lecture's line and column")
-        #expect(text.contains("```output\nabout to fail\n01-cells.md:41: Precondition failed: need two values\n```"),
-                "a crashes cell records what it printed and the trap at the lecture's line")
+        #expect(text.contains("```output\ncell:1:18: error: cannot convert value of type 'String' to specified type 'Int'\n```"),
+                "a fails cell records the compiler's error at its line and column in the cell")
+        #expect(text.contains("```output\nabout to fail\ncell:3: Precondition failed: need two values\n```"),
+                "a crashes cell records what it printed and the trap at its line in the cell")
         #expect(text.contains("```output\nstill 43\n```"))
         #expect(text.components(separatedBy: "```output").count == 6)
 
@@ -71,7 +32,7 @@ import Testing
     }
 
     @Test func aDriftedNumberFailsVerifyAndNamesIt() throws {
-        let course = try Course(["01-cells.md": Self.chapter])
+        let course = try Workspace(fixture: "cells")
         #expect(try course.lecture("bless").status == 0)
         let blessed = try course.read("01-cells.md")
         // 0.3333333333333333 changed by 1e-4 relative.
@@ -89,7 +50,7 @@ import Testing
 
     @Test func aCompileErrorPointsAtTheMarkdownLineAndColumn() throws {
         let source = "# Broken\n\nProse.\n\n```swift\nlet x = 1\nlet y: String = x\n```\n"
-        let course = try Course(["01-broken.md": source])
+        let course = try Workspace(["01-broken.md": source])
         let verify = try course.lecture("verify")
         #expect(verify.status == 1)
         #expect(verify.standardError.contains("lectures/01-broken.md:7:17: error: cannot convert value of type 'Int' to specified type 'String'"),
@@ -102,7 +63,7 @@ import Testing
     @Test func aTrapPointsAtItsCellWhileOtherChaptersStillRun() throws {
         let trapping = "# Trap\n\n```swift\nprint(\"before\")\n```\n\n```swift\nlet xs = [1, 2, 3]\nprint(\"indexing\")\nprint(xs[5])\n```\n"
         let fine = "# Fine\n\n```swift\nprint(\"fine\")\n```\n"
-        let course = try Course(["01-trap.md": trapping, "02-fine.md": fine])
+        let course = try Workspace(["01-trap.md": trapping, "02-fine.md": fine])
         let bless = try course.lecture("bless")
         #expect(bless.status == 1)
         #expect(bless.standardError.contains("lectures/01-trap.md:7:1: error: cell 2 trapped: "), "\(bless.standardError)")
@@ -113,7 +74,7 @@ import Testing
 
     @Test func aChapterThatRunsTooLongIsStopped() throws {
         let slow = "# Slow\n\n```swift\nprint(\"start\")\n```\n\n```swift\nvar n = 0\nwhile n >= 0 { n = (n + 1) % 1000 }\n```\n"
-        let course = try Course(["01-slow.md": slow])
+        let course = try Workspace(["01-slow.md": slow])
         let start = Date()
         let verify = try course.lecture("verify", "--timeout", "2")
         #expect(Date().timeIntervalSince(start) < 60)
@@ -122,7 +83,7 @@ import Testing
     }
 
     @Test func aCellMarkedFailsThatCompilesIsAnError() throws {
-        let course = try Course(["01-x.md": "# X\n\n```swift fails\nlet x = 1\n```\n"])
+        let course = try Workspace(["01-x.md": "# X\n\n```swift fails\nlet x = 1\n```\n"])
         let verify = try course.lecture("verify")
         #expect(verify.status == 1)
         #expect(verify.standardError.contains("lectures/01-x.md:3:1: error: this cell is marked 'fails' but it compiles"))
@@ -132,7 +93,7 @@ import Testing
 @Test func editingOneCellRecompilesOnlyItsChapter() throws {
     let first = "# One\n\n```swift\nprint(\"one\")\n```\n"
     let second = "# Two\n\n```swift\nprint(\"two\")\n```\n"
-    let course = try Course(["01-one.md": first, "02-two.md": second])
+    let course = try Workspace(["01-one.md": first, "02-two.md": second])
     #expect(try course.lecture("bless").status == 0)
     let warm = try course.lecture("verify", "--verbose")
     #expect(warm.status == 0)

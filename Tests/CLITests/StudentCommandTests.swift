@@ -1,64 +1,36 @@
 import Foundation
+import LectureTesting
 import Testing
 
 /// The students' commands through the built binary, compared with golden files.
 @Suite(.serialized) struct StudentCommandTests {
-    static let chapter = """
-    # Gradient steps
 
-    We take {{steps}} steps of size {{rate}}.
-
-    ```swift
-    let rate = parameter("rate", default: 0.25)
-    let steps = parameter("steps", default: 3)
-    var x = 1.0
-    ```
-
-    ```swift
-    for step in 1...steps {
-        x -= rate * 2 * x
-        print("step", step, "x =", x)
-    }
-    ```
-
-    ```swift norun
-    x = .nan
-    ```
-
-    ```swift
-    print("final", x)
-    ```
-
-    """
-
-    static let second = "# Second\n\n```swift\nprint(1)\n```\n"
-
-    func course() throws -> Course {
-        try Course(["01-steps.md": Self.chapter, "02-second.md": Self.second])
+    func course() throws -> Workspace {
+        try Workspace(fixture: "steps")
     }
 
     @Test func list() throws {
         let result = try course().lecture("list")
         #expect(result.status == 0)
-        try expectGolden(result.standardOutput, "list.txt")
+        golden.expect(result.standardOutput, "list.txt")
     }
 
     @Test func runShowsEachCellWithItsLine() throws {
         let result = try course().lecture("run", "1", "--code")
         #expect(result.status == 0, "\(result.standardError)")
-        try expectGolden(result.standardOutput, "run-code.txt")
+        golden.expect(result.standardOutput, "run-code.txt")
     }
 
     @Test func runUpToACell() throws {
         let result = try course().lecture("run", "01-st", "--cell", "2")
         #expect(result.status == 0, "\(result.standardError)")
-        try expectGolden(result.standardOutput, "run-cell-2.txt")
+        golden.expect(result.standardOutput, "run-cell-2.txt")
     }
 
     @Test func runWithAParameter() throws {
         let result = try course().lecture("run", "1", "--param", "rate=0.125", "--param", "steps=2")
         #expect(result.status == 0, "\(result.standardError)")
-        try expectGolden(result.standardOutput, "run-param.txt")
+        golden.expect(result.standardOutput, "run-param.txt")
     }
 
     @Test func anUndeclaredParameterIsAnError() throws {
@@ -84,11 +56,11 @@ import Testing
         let export = try course.lecture("export", "1", "--out", "taken")
         #expect(export.status == 0, "\(export.standardError)")
         let folder = course.root.appendingPathComponent("taken")
-        try expectGolden(try String(contentsOf: folder.appendingPathComponent("Sources/Chapter/main.swift"), encoding: .utf8), "export-main.swift.txt")
+        golden.expect(try String(contentsOf: folder.appendingPathComponent("Sources/Chapter/main.swift"), encoding: .utf8), "export-main.swift.txt")
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "run", "--quiet", "--scratch-path", packageRoot + "/.build-lecture/export-test"]
+        process.arguments = ["swift", "run", "--quiet", "--scratch-path", LectureBinary.packageRoot + "/.build-lecture/export-test"]
         process.currentDirectoryURL = folder
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -116,12 +88,12 @@ import Testing
     ```
 
     """
-    let course = try Course(["01-charts.md": chapter])
+    let course = try Workspace(["01-charts.md": chapter])
     let result = try course.lecture("run", "1")
     #expect(result.status == 0, "\(result.standardError)")
     #expect(!result.standardOutput.contains("\u{1B}["), "NO_COLOR: no escape sequences")
-    let portable = result.standardOutput.replacingOccurrences(of: packageRoot, with: "<package>")
-    try expectGolden(portable, "run-chart.txt")
-    let saved = packageRoot + "/.build-lecture/figures/01-charts/cell-1.svg"
+    let portable = result.standardOutput.replacingOccurrences(of: LectureBinary.packageRoot, with: "<package>")
+    golden.expect(portable, "run-chart.txt")
+    let saved = LectureBinary.packageRoot + "/.build-lecture/figures/01-charts/cell-1.svg"
     #expect(try String(contentsOfFile: saved, encoding: .utf8).hasPrefix("<svg"))
 }

@@ -47,6 +47,15 @@ import Testing
         #expect(svg.contains(">Setosa</text>") && svg.contains(">Non-setosa</text>"))
     }
 
+    /// Measurements repeat (the Iris data has 117 distinct sepal pairs for
+    /// 150 flowers): a point is drawn once per category and spot, but the
+    /// same spot in another category is drawn again, on top.
+    @Test func repeatedPointsAreDrawnOncePerCategory() {
+        let svg = Plot().scatter(x: [1, 1, 1, 2], y: [3, 3, 3, 4], categories: [0, 0, 1, 0]).svg()
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(Plot().scatter(x: [1, 1, 1, 2], y: [3, 3, 3, 4], categories: [0, 0, 1, 0]).summary.contains("scatter 4 points"))
+    }
+
     @Test func inkFollowsThePageAndTheFontIsTheSystems() {
         let svg = SampleFigures.line.svg()
         #expect(svg.contains("color:var(--chart-ink,currentColor)"))

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import LectureTesting
 import Testing
 
 /// Each kind of chart against its recorded SVG (re-record with
@@ -8,9 +9,7 @@ import Testing
     @Test(arguments: SampleFigures.all.map(\.name))
     func matchesGolden(name: String) throws {
         let svg = try #require(SampleFigures.all.first { $0.name == name }).figure.svg()
-        let golden = GoldenFile(name: name + ".svg")
-        let expected = try #require(try golden.expected(recording: svg), "no golden file \(golden.url.path); record with RECORD_GOLDEN=1")
-        #expect(svg == expected, "\(name).svg differs from its golden file; if the change is intended, record with RECORD_GOLDEN=1")
+        GoldenFolder(beside: #filePath).expect(svg, name + ".svg")
     }
 
     @Test(arguments: SampleFigures.all.map(\.name))

@@ -40,9 +40,39 @@ enum SampleFigures {
         nodeLabels: [["5.0", "3.0"], ["0.99998", "0.7311", "0.99999"], ["0.5904"]],
         edgeLabels: [[["1.0", "-1.0", "3.0"], ["2.0", "2.0", "-1.0"]], [["0.1"], ["0.5"], ["-0.1"]]])
 
+    static let neuron = NeuronDiagram(
+        inputs: ["x₁", "x₂", "1"], weights: ["0.5", "-1", "0.25"], title: "A neuron", sumNote: "z = -0.25", output: "f(x) = 0.438")
+
+    /// The output layer of `network` after its gradient: notes under the
+    /// nodes, gradient labels on the last layer's edges, the output highlighted.
+    static let backwardStep = NetworkDiagram(
+        layers: [2, 3, 1], title: "∂J/∂V and ∂J/∂h", layerNames: ["x", "h", "y"],
+        nodeLabels: [["5.0", "3.0"], ["0.99998", "0.7311", "0.99999"], ["0.5904"]],
+        edgeLabels: [[], [["-0.41"], ["-0.299"], ["-0.41"]]], edgeLabelColor: Palette.color(1),
+        nodeNotes: [[], ["∂J/∂h₁ = -0.041", "∂J/∂h₂ = -0.205", "∂J/∂h₃ = 0.041"], ["∂J/∂y = -1.694"]],
+        noteColor: Palette.color(1), highlighted: [.init(layer: 2, node: 0)], highlightColor: Palette.color(1))
+
+    /// A layer's three neurons, one at a time.
+    static let layerRow = DiagramRow((0..<3).map { k in
+        NetworkDiagram(layers: [2, 3], title: "neuron \(k + 1)", nodeLabels: [["x₁", "x₂"]],
+                       edgeLabels: [[["1", "-1", "3"], ["2", "2", "-1"]].map { row in row.indices.map { $0 == k ? row[$0] : "" } }],
+                       highlighted: [.init(layer: 1, node: k)])
+    }, title: "A layer")
+
+    /// f = (a·b + a)·c: `a` is used twice, and the edge from `c` skips a row.
+    static let graph = ComputationGraph(nodes: [
+        .init(label: "a = 2", note: "∂f/∂a = 16"),
+        .init(label: "b = 3", note: "∂f/∂b = 8"),
+        .init(label: "c = 4", note: "∂f/∂c = 8"),
+        .init(label: "d = a·b = 6", note: "∂f/∂d = 4", operation: "×", inputs: [0, 1]),
+        .init(label: "e = d + a = 8", note: "∂f/∂e = 4", operation: "+", inputs: [3, 0]),
+        .init(label: "f = e·c = 32", note: "∂f/∂f = 1", operation: "×", inputs: [4, 2]),
+    ], title: "f = (a·b + a)·c")
+
     /// Every sample by the name of its golden file.
     static let all: [(name: String, figure: any Figure)] = [
         ("line", line), ("steps", steps), ("series-with-dots", seriesWithDots), ("scatter", scatter),
-        ("regions", regions), ("subplots", subplots), ("network", network),
+        ("regions", regions), ("subplots", subplots), ("network", network), ("neuron", neuron),
+        ("backward-step", backwardStep), ("layer-row", layerRow), ("graph", graph),
     ]
 }

@@ -41,19 +41,19 @@ func problems(_ text: String) -> [String] {
         #expect(options.count == 5)
         #expect(options[0].hide && !options[0].silent)
         #expect(options[1].silent && options[1].tolerance == 1e-4)
-        #expect(options[2].norun && !options[2].runsInMainProgram && !options[2].recordsOutput)
-        #expect(options[3].fails && !options[3].runsInMainProgram)
+        #expect(options[2].norun && !options[2].runs && !options[2].recordsOutput)
+        #expect(options[3].fails && !options[3].runs)
         #expect(options[4].crashes && options[4].recordsOutput)
     }
 
     @Test func unknownOptionIsAnErrorAtItsColumn() {
         #expect(problems("# T\n\n```swift hide  colour\n```\n") ==
-            ["lectures/01-test.md:3:16: error: unknown cell option 'colour' (options: hide, silent, norun, fails, crashes, tolerance)"])
+            ["lectures/01-test.md:3:16: error: unknown cell option 'colour' (options: hide, silent, norun, fails, crashes, typecheck, tolerance, scope, isolated, exercise, solution, check, output-limit)"])
     }
 
     @Test func misspeltOptionGetsASuggestion() {
         #expect(problems("# T\n\n```swift slient\n```\n") ==
-            ["lectures/01-test.md:3:10: error: unknown cell option 'slient'; did you mean 'silent'? (options: hide, silent, norun, fails, crashes, tolerance)"])
+            ["lectures/01-test.md:3:10: error: unknown cell option 'slient'; did you mean 'silent'? (options: hide, silent, norun, fails, crashes, typecheck, tolerance, scope, isolated, exercise, solution, check, output-limit)"])
     }
 
     @Test func contradictionIsAnError() {

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func golden() throws {
-        try expectGolden(try Self.page(), "cells.html")
+        goldenFiles.expect(try Self.page(), "cells.html")
     }
 
     @Test func printedTextIsEscaped() throws {

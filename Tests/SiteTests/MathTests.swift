@@ -50,7 +50,7 @@ import Testing
     @Test func golden() throws {
         let page = render(try Fixture.lecture("math.md"))
         #expect(page.diagnostics.isEmpty)
-        try expectGolden(page.html, "math.html")
+        goldenFiles.expect(page.html, "math.html")
     }
 
     @Test func noEmphasisInsideFormulas() throws {
@@ -108,20 +108,19 @@ import Testing
         #expect(html.contains("With <span class=\"nobreak\"><span class=\"math inline\">x</span>,</span> then <span class=\"nobreak\"><span class=\"math inline\">y</span>.</span> And <span class=\"math inline\">z</span> alone."))
     }
 
+    /// In a table a pipe inside a formula is written `\|`, as GitHub requires
+    /// inside any inline of a cell: the table reads it back as `|`.
     @Test func mathInHeadingsTablesAndLists() throws {
-        let html = render(try Fixture.parse("# The $\\sigma$ function\n\n| a | b |\n|---|---|\n| $x_1$ | $|y|$ |\n\n- $\\frac{1}{2}$\n")).html
+        let html = render(try Fixture.parse("# The $\\sigma$ function\n\n| a | b |\n|---|---|\n| $x_1$ | $\\|y\\|$ |\n\n- $\\frac{1}{2}$\n")).html
         #expect(mathSpans(in: html).map(\.tex) == ["\\sigma", "x_1", "|y|", "\\frac{1}{2}"])
         #expect(html.contains("<h1 id=\"the-sigma-function\">"))
     }
 
-    @Test func placeholdersKeepLineNumbers() throws {
+    @Test func displayMathDoesNotRunAcrossABlankLine() throws {
         let source = "# T\n\n$$\na\n\nb$$\n\n$$\nc \\\\\nd\n$$\n\n```swift\nprint(1)\n```\n"
         let lecture = try Fixture.parse(source)
-        let document = ChapterDocument(lecture)
-        #expect(document.source.text.split(separator: "\n", omittingEmptySubsequences: false).count
-            == source.split(separator: "\n", omittingEmptySubsequences: false).count)
         let html = render(lecture, outputs: [0: [.text("1\n")]]).html
-        #expect(html.contains("<pre class=\"printed\">1</pre>"), "the cell is still found at its line")
+        #expect(html.contains("<pre class=\"printed\">1</pre>"), "the cell is still found")
         #expect(mathSpans(in: html).map(\.tex) == ["\nc \\\\\nd\n"], "display math does not run across a blank line")
     }
 }

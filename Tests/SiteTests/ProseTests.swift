@@ -6,17 +6,17 @@ import Testing
     @Test func golden() throws {
         let page = render(try Fixture.lecture("prose.md"))
         #expect(page.diagnostics.isEmpty)
-        try expectGolden(page.html, "prose.html")
+        goldenFiles.expect(page.html, "prose.html")
     }
 
     @Test func githubExtensions() throws {
         let html = render(try Fixture.lecture("prose.md")).html
-        #expect(html.contains("<th class=\"left\">Left</th><th class=\"center\">Centre</th><th class=\"right\">Right</th><th>None</th>"),
+        #expect(html.contains("<th align=\"left\">Left</th>\n<th align=\"center\">Centre</th>\n<th align=\"right\">Right</th>\n<th>None</th>"),
                 "tables are read, with their alignments")
         #expect(html.contains("<td>f | g</td>"), "an escaped pipe stays in its cell")
         #expect(html.contains("<del>struck</del>"))
         #expect(html.contains("<a href=\"https://example.org\">https://example.org</a>"), "bare links become links")
-        #expect(html.contains("<ul class=\"tasks\">\n<li><input type=\"checkbox\" disabled checked> done</li>\n<li><input type=\"checkbox\" disabled> to do</li>"))
+        #expect(html.contains("<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" /> to do</li>"))
         #expect(html.contains("<ol start=\"3\">"))
         #expect(html.contains("<div class=\"aside\">Raw HTML passes through.</div>"))
     }
@@ -40,7 +40,7 @@ import Testing
 
     @Test func codeBlocksThatAreNotCellsAreShownAsWritten() throws {
         let html = render(try Fixture.lecture("prose.md")).html
-        #expect(html.contains("<pre class=\"code\"><code class=\"language-text\">plain &lt;code&gt; block, $not math$</code></pre>"))
-        #expect(html.contains("<pre class=\"code\"><code>indented code, $not math$ either</code></pre>"))
+        #expect(html.contains("<pre class=\"code\" tabindex=\"0\"><code class=\"language-text\">plain &lt;code&gt; block, $not math$\n</code></pre>"))
+        #expect(html.contains("<pre class=\"code\" tabindex=\"0\"><code>indented code, $not math$ either\n</code></pre>"))
     }
 }

@@ -1,5 +1,6 @@
 import CellOutput
 import Foundation
+import LectureTesting
 import Literate
 import Testing
 @testable import Site
@@ -41,37 +42,18 @@ enum Fixture {
 /// A chapter's body HTML and the problems found rendering it; `others` are
 /// the other chapters of the course, for links.
 func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [Int: String] = [:],
-            others: [Lecture] = []) -> (html: String, diagnostics: [Diagnostic]) {
-    let documents = ([lecture] + others).map(ChapterDocument.init)
+            others: [Lecture] = [], rawHTML: RawHTMLPolicy = .filtered) -> (html: String, diagnostics: [Diagnostic]) {
+    let lectures = [lecture] + others
     var anchors: [String: Set<String>] = [:]
-    for document in documents { anchors[document.lecture.id] = document.anchors }
-    var renderer = ChapterRenderer(documents[0], outputs: outputs, citations: citations, links: LinkResolver(anchors: anchors))
-    let rendered = renderer.render()
-    return (rendered.body, renderer.diagnostics)
+    for lecture in lectures { anchors[lecture.id] = ChapterOutline(lecture).anchors }
+    let renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
+                                   links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML)
+    let (rendered, diagnostics) = renderer.render()
+    return (rendered.body, diagnostics)
 }
 
-/// Compares `actual` with `Golden/<name>`; `RECORD_GOLDEN=1` records it instead.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-        try Data(actual.utf8).write(to: url)
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("no golden file \(name); record it with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: data, as: UTF8.self)
-    if actual != expected {
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(actualLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset ?? min(actualLines.count, expectedLines.count)
-        Issue.record("""
-            \(name) differs from its golden file at line \(first + 1) (re-record with RECORD_GOLDEN=1):
-              expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
-              actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
-            """, sourceLocation: sourceLocation)
-    }
-}
+/// The golden files of these tests, in `Golden/`.
+let goldenFiles = GoldenFolder(beside: #filePath)
 
 /// The text of every `<span class="math …">` or `<div class="math …">`, unescaped.
 func mathSpans(in html: String) -> [(display: Bool, tex: String)] {

@@ -16,7 +16,7 @@ import Testing
 
     @Test func thePackagesThemeLoads() throws {
         let theme = try Theme(folder: Fixture.themeFolder)
-        #expect(theme.assets.keys.sorted() == ["site.js", "style.css"])
+        #expect(theme.assets.keys.sorted() == ["dark.css", "search.js", "site.js", "style.css"])
     }
 
     @Test func doubleBracesAreRejectedWhereTheyStand() throws {

@@ -130,9 +130,10 @@ class Browser:
         self.socket = WebSocket(url)
         self.next_id = 0
         self.events = []
+        self.scripts = True
         target = self.command("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.command("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log"):
+        for domain in ("Page", "Runtime", "Log", "DOM", "CSS"):
             self.page(f"{domain}.enable")
 
     def command(self, method, session=None, **params):
@@ -165,7 +166,8 @@ class Browser:
             self.events.append(json.loads(self.socket.receive()))
         raise TimeoutError(f"no {method} within {timeout} s")
 
-    def evaluate(self, expression, await_promise=False):
+    def evaluate(self, expression, await_promise=False, timeout=30):
+        self.socket.sock.settimeout(timeout)
         result = self.page("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=await_promise)
         if "exceptionDetails" in result:
             raise RuntimeError("script failed: " + json.dumps(result["exceptionDetails"])[:500])
@@ -176,8 +178,87 @@ class Browser:
         self.events = [event for event in self.events if event["method"] != "Page.loadEventFired"]
         self.page("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired")
-        self.evaluate("document.fonts.ready.then(() => true)", await_promise=True)
-        self.evaluate("new Promise(done => setTimeout(() => done(true), 100))", await_promise=True)
+        if self.scripts:
+            self.evaluate("document.fonts.ready.then(() => true)", await_promise=True)
+            self.pause(0.1)
+        else:
+            time.sleep(0.3)
+
+    def set_viewport(self, width, height):
+        """Emulates a window `width` x `height` CSS px; under 600 px wide, a phone."""
+        self.page("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
+
+    def set_color_scheme(self, dark):
+        self.page("Emulation.setEmulatedMedia",
+                  features=[{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}])
+
+    def reset_emulation(self):
+        self.page("Emulation.clearDeviceMetricsOverride")
+        self.page("Emulation.setEmulatedMedia", features=[])
+
+    def set_scripts(self, enabled):
+        """Turns the page's JavaScript on or off for the next loads. With it
+        off, `evaluate` cannot run: read the page with `select`."""
+        self.page("Emulation.setScriptExecutionDisabled", value=not enabled)
+        self.scripts = enabled
+
+    def select(self, selector, style=None):
+        """The elements matching `selector`, through the DOM domain, which
+        works with the page's scripts off: their number, or with `style` the
+        value of that computed style for each."""
+        root = self.page("DOM.getDocument", depth=0)["root"]["nodeId"]
+        nodes = self.page("DOM.querySelectorAll", nodeId=root, selector=selector)["nodeIds"]
+        if style is None:
+            return len(nodes)
+        values = []
+        for node in nodes:
+            computed = self.page("CSS.getComputedStyleForNode", nodeId=node)["computedStyle"]
+            values.append(next((entry["value"] for entry in computed if entry["name"] == style), None))
+        return values
+
+    def center(self, selector):
+        """The centre of the first element matching `selector`, in the
+        viewport, through the DOM domain (scripts may be off)."""
+        root = self.page("DOM.getDocument", depth=0)["root"]["nodeId"]
+        node = self.page("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        quad = self.page("DOM.getBoxModel", nodeId=node)["model"]["border"]
+        return (sum(quad[0::2]) / 4, sum(quad[1::2]) / 4)
+
+    KEYS = {"Escape": 27, "Tab": 9, "Enter": 13, "ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40, "/": 191}
+
+    def key(self, name, text=None):
+        """Presses and releases key `name` as a person would, in the focused element."""
+        code = self.KEYS.get(name, 0)
+        down = {"type": "keyDown", "key": name, "windowsVirtualKeyCode": code}
+        if text:
+            down.update(type="keyDown", text=text)
+        self.page("Input.dispatchKeyEvent", **down)
+        self.page("Input.dispatchKeyEvent", type="keyUp", key=name, windowsVirtualKeyCode=code)
+
+    def click(self, x, y):
+        """A left click (or tap) at page coordinates `x`, `y` of the viewport."""
+        for kind in ("mousePressed", "mouseReleased"):
+            self.page("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+
+    def pause(self, seconds):
+        self.evaluate(f"new Promise(done => setTimeout(() => done(true), {int(seconds * 1000)}))", await_promise=True)
+
+    def weigh(self, url):
+        """Loads `url` with the cache off: each response's address and the
+        bytes it took to arrive (compressed, when the server compressed it)."""
+        self.page("Network.enable")
+        self.page("Network.setCacheDisabled", cacheDisabled=True)
+        self.events = [event for event in self.events if not event["method"].startswith("Network.")]
+        self.open(url)
+        self.pause(0.5)
+        addresses = {event["params"]["requestId"]: event["params"]["response"]["url"]
+                     for event in self.events if event["method"] == "Network.responseReceived"}
+        sizes = [(addresses.get(event["params"]["requestId"], "?"), int(event["params"]["encodedDataLength"]))
+                 for event in self.events if event["method"] == "Network.loadingFinished"]
+        self.events = [event for event in self.events if not event["method"].startswith("Network.")]
+        self.page("Network.disable")
+        return sizes
 
     def take_errors(self):
         """Console errors, uncaught exceptions and failed loads since the last call."""
@@ -197,10 +278,9 @@ class Browser:
         return errors
 
     def screenshot(self, path, width, height, dark=False, full_page=True):
-        self.page("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                  deviceScaleFactor=1, mobile=width < 600)
-        self.page("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}])
-        self.evaluate("new Promise(done => setTimeout(() => done(true), 200))", await_promise=True)
+        self.set_viewport(width, height)
+        self.set_color_scheme(dark)
+        self.pause(0.2)
         params = {"format": "png"}
         if full_page:
             size = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
@@ -208,8 +288,7 @@ class Browser:
         data = self.page("Page.captureScreenshot", **params)["data"]
         with open(path, "wb") as file:
             file.write(base64.b64decode(data))
-        self.page("Emulation.clearDeviceMetricsOverride")
-        self.page("Emulation.setEmulatedMedia", features=[])
+        self.reset_emulation()
 
     def quit(self):
         if getattr(self, "socket", None):

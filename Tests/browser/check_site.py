@@ -2,26 +2,40 @@
 """Checks built course sites in headless Chromium, page by page.
 
 For every page of every site given: it loads with no console error, uncaught
-exception or failed load (a missing font or script counts); KaTeX typeset every
-formula (as many .katex elements as .math spans, no .katex-error, no raw TeX
+exception or failed load (a missing font or script counts); every formula is
+typeset (as many .katex elements as .math spans, no .katex-error, no raw TeX
 command left in the prose); every chart and diagram SVG is visible with a
 non-zero size; every link inside the site leads to a page and heading that
-exist. For every chapter, the search box finds it by a word that only its page
-contains, and the first result links to it.
+exist; axe-core finds no serious or critical violation in light and dark, on a
+desktop window and on a phone; on the phone, chart text is at least 11 CSS px
+and every block that scrolls sideways is a named, focusable region. For every
+chapter, the search box finds it by a word that only its page contains, and
+the page with all it loads on a first visit weighs under 200 KB as a web host
+sends it (compressed). Then what a reader does (reader.py): the drawer, the
+copy button, keys, colours, search, pages without JavaScript.
 
-Usage: check_site.py [--screenshots DIR] SITE...
-Prints one line per check and ends with "N passed, N failed"; exits 1 when a
+Usage: check_site.py [--screenshots DIR] [--axe AXE.MIN.JS] SITE[:LECTURES]...
+(LECTURES, the folder the site was built from, lets the copy button's text be
+compared with the Markdown and the source links with course.json.)
+Prints one line per check and ends with "N passed, N failed, N skipped" (a
+check skipped names what this build lacks for it); exits 1 when a
 check failed, 2 when it could not run (in CI a missing Chromium is a failure).
 """
 
 import argparse
 import os
-import re
 import sys
 from urllib.parse import urldefrag, urljoin, urlparse, unquote
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, find_chromium  # noqa: E402
+from serve import Server  # noqa: E402
+import reader  # noqa: E402
+
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
+WEIGHT_BUDGET = 200_000
+SMALLEST_CHART_TEXT = 11
 
 PAGE_FACTS = r"""
 (() => {
@@ -39,7 +53,7 @@ PAGE_FACTS = r"""
   const article = document.querySelector('article');
   return {
     math: document.querySelectorAll('.math').length,
-    katex: document.querySelectorAll('.katex').length,
+    katex: document.querySelectorAll('.math .katex').length,
     katexErrors: [...document.querySelectorAll('.katex-error')].map(e => e.getAttribute('title') || e.textContent),
     rawTeX: texts.join(' ').match(/\\[a-zA-Z]{2,}|\$\$/g) || [],
     figures: [...document.querySelectorAll('.out svg')].map(svg => ({
@@ -52,13 +66,42 @@ PAGE_FACTS = r"""
 })()
 """
 
+# The smallest text of each chart and diagram as drawn: its font size in the
+# SVG's units times the SVG's scale on the screen.
+CHART_TEXT = r"""
+[...document.querySelectorAll('.out svg')].map(svg => {
+  const scale = svg.getScreenCTM().a;
+  const sizes = [...svg.querySelectorAll('text')].map(text => parseFloat(getComputedStyle(text).fontSize) * scale);
+  return { name: svg.getAttribute('aria-label') || (svg.querySelector('title') || {}).textContent || svg.id,
+           smallest: sizes.length ? Math.min(...sizes) : null, width: svg.getBoundingClientRect().width };
+})
+"""
+
+# Blocks of the text wider than their box, and whether each is a named region
+# that the keyboard can reach (to scroll it with the arrow keys).
+SCROLLERS = r"""
+[...document.querySelectorAll('main pre, main .table-wrap, main .out, main .math.display')]
+  .filter(element => element.scrollWidth - element.clientWidth > 1 && getComputedStyle(element).overflowX !== 'hidden')
+  .map(element => ({ what: element.className || element.tagName, focusable: element.tabIndex >= 0,
+                     named: !!element.getAttribute('aria-label') }))
+"""
+
+# KaTeX's visual HTML is hidden from screen readers (they read its MathML)
+# and takes the colour of the text around it; checking the contrast of its
+# thousands of spans would take minutes.
+AXE_RUN = r"""
+axe.run({ exclude: [['.katex-html']] }, { resultTypes: ['violations'] }).then(result => result.violations.map(violation => ({
+  id: violation.id, impact: violation.impact, help: violation.help,
+  nodes: violation.nodes.map(node => node.target.join(' ')) })))
+"""
+
 SEARCH = r"""
 (async (word) => {
   const input = document.getElementById('searchBox');
   input.focus();
   input.value = word;
   input.dispatchEvent(new Event('input', { bubbles: true }));
-  for (let tries = 0; tries < 50; tries++) {
+  for (let tries = 0; tries < 60; tries++) {
     const links = [...document.querySelectorAll('#searchResults a')];
     if (links.length) return links.map(a => a.getAttribute('href'));
     await new Promise(done => setTimeout(done, 50));
@@ -72,6 +115,7 @@ class Report:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def check(self, condition, name, detail=""):
         if condition:
@@ -80,6 +124,15 @@ class Report:
         else:
             self.failed += 1
             print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+        return condition
+
+    def note(self, text):
+        print(f"     {text}")
+
+    def skip(self, name, why):
+        """A check that cannot run on this build, and why."""
+        self.skipped += 1
+        print(f"skip {name}: {why}")
 
 
 def pages_of(site):
@@ -87,7 +140,89 @@ def pages_of(site):
     return ["index.html"] + [name for name in names if name != "index.html"]
 
 
-def check_site(browser, site, report, screenshots):
+def check_accessibility(browser, where, axe, report):
+    """axe-core in the four modes: no serious or critical violation."""
+    for (width, height), kind in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        for dark in (False, True):
+            browser.set_viewport(width, height)
+            browser.set_color_scheme(dark)
+            browser.pause(0.3)
+            browser.evaluate(axe)
+            violations = browser.evaluate(AXE_RUN, await_promise=True, timeout=180) or []
+            bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+            mode = f"{kind} {'dark' if dark else 'light'}"
+            report.check(not bad, f"{where}: axe finds nothing serious or critical ({mode})",
+                         "; ".join(f"{v['id']} ({v['impact']}): {', '.join(v['nodes'][:4])}" for v in bad)[:900])
+            for violation in violations:
+                if violation not in bad:
+                    report.note(f"axe {mode}: {violation['id']} ({violation['impact']}) on {len(violation['nodes'])} elements")
+    browser.reset_emulation()
+
+
+def check_phone_layout(browser, where, report):
+    browser.set_viewport(*PHONE)
+    browser.pause(0.3)
+    charts = browser.evaluate(CHART_TEXT) or []
+    small = [chart for chart in charts if chart["smallest"] is not None and chart["smallest"] < SMALLEST_CHART_TEXT - 0.01]
+    if charts:
+        smallest = min((chart["smallest"] for chart in charts if chart["smallest"] is not None), default=None)
+        report.check(not small, f"{where}: chart text at least {SMALLEST_CHART_TEXT} px on a phone (smallest {smallest:.1f} px)",
+                     "; ".join(f"{chart['name'][:40]}: {chart['smallest']:.1f} px at {chart['width']:.0f} px wide" for chart in small))
+    scrollers = browser.evaluate(SCROLLERS) or []
+    unreachable = [block for block in scrollers if not (block["focusable"] and block["named"])]
+    report.check(not unreachable, f"{where}: {len(scrollers)} blocks that scroll sideways on a phone are named and focusable",
+                 "; ".join(block["what"] for block in unreachable))
+    browser.reset_emulation()
+
+
+LAYOUT_SHIFT = r"""
+new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  setTimeout(() => done(total), 300);
+})
+"""
+
+
+def built_math(site, name):
+    """Whether the build typeset the page's formulas (or it has none)."""
+    with open(os.path.join(site, name), encoding="utf-8") as file:
+        html = file.read()
+    return 'class="math' not in html or 'class="katex' in html
+
+
+def check_layout_shift(browser, site, name, report):
+    """Cumulative layout shift of a first load on a desktop window."""
+    browser.set_viewport(*DESKTOP)
+    browser.open("file://" + os.path.join(site, name))
+    browser.pause(0.7)
+    shift = browser.evaluate(LAYOUT_SHIFT, await_promise=True)
+    what = f"{os.path.basename(site)}/{name}: layout shift while loading {shift:.4f}"
+    if built_math(site, name):
+        report.check(shift < 0.01, f"{what}, under 0.01")
+    else:
+        report.skip(what, "the build left the formulas as TeX, typeset after the first paint")
+    browser.reset_emulation()
+
+
+def check_weight(browser, server, site, name, report):
+    """A first visit: the page and everything it loads, as a host sends it."""
+    sizes = browser.weigh(server.url + name)
+    total = sum(size for _, size in sizes)
+    raw = sum(os.path.getsize(os.path.join(site, unquote(urlparse(url).path).lstrip("/")))
+              for url, _ in sizes if url.startswith(server.url) and os.path.isfile(os.path.join(site, unquote(urlparse(url).path).lstrip("/"))))
+    heaviest = ", ".join(f"{url.rsplit('/', 1)[-1]} {size / 1000:.0f} KB" for url, size in sorted(sizes, key=lambda entry: -entry[1])[:4])
+    what = f"{os.path.basename(site)}/{name}: first visit {total / 1000:.0f} KB sent ({raw / 1000:.0f} KB of files, {len(sizes)} requests)"
+    if not built_math(site, name):
+        # The page loads KaTeX's script to typeset its formulas.
+        report.skip(f"{what}, KaTeX's script included", f"the build left the formulas as TeX; {heaviest}")
+        return
+    report.check(total < WEIGHT_BUDGET, f"{what}, under {WEIGHT_BUDGET // 1000} KB", heaviest)
+
+
+def check_site(browser, site, lectures, report, screenshots, axe):
     site = os.path.abspath(site)
     label = os.path.basename(site)
     facts = {}
@@ -105,11 +240,15 @@ def check_site(browser, site, report, screenshots):
         hidden = [figure for figure in page["figures"] if not (figure["shown"] and figure["width"] > 0 and figure["height"] > 0)]
         report.check(not hidden, f"{where}: {len(page['figures'])} charts and diagrams visible",
                      "; ".join(f"{figure['kind']} {figure['width']}x{figure['height']}" for figure in hidden))
+        if axe:
+            check_accessibility(browser, where, axe, report)
+        check_phone_layout(browser, where, report)
         if screenshots:
             stem = os.path.join(screenshots, f"{label}-{name[:-5]}")
-            for width, height, kind in ((1280, 900, "desktop"), (390, 844, "phone")):
+            for (width, height), kind in ((DESKTOP, "desktop"), (PHONE, "phone")):
                 for dark in (False, True):
                     browser.screenshot(f"{stem}-{kind}-{'dark' if dark else 'light'}.png", width, height, dark=dark)
+        report.check(not browser.take_errors(), f"{where}: no console error in any mode")
 
     for name, page in facts.items():
         broken = []
@@ -142,11 +281,23 @@ def check_site(browser, site, report, screenshots):
         errors = browser.take_errors()
         report.check(not errors, f"{label}/index.html: searching logs no error", "; ".join(errors)[:600])
 
+    server = Server(site)
+    try:
+        for name in ["index.html"] + sorted(chapters):
+            check_weight(browser, server, site, name, report)
+    finally:
+        server.stop()
+    for name in sorted(chapters):
+        check_layout_shift(browser, site, name, report)
+
+    reader.check_reader(browser, site, sorted(chapters), report, SEARCH, lectures)
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--screenshots", help="save PNGs of every page (desktop and phone, light and dark) here")
-    parser.add_argument("sites", nargs="+")
+    parser.add_argument("--axe", help="axe-core's axe.min.js; without it the accessibility checks fail")
+    parser.add_argument("sites", nargs="+", metavar="SITE[:LECTURES]")
     arguments = parser.parse_args()
 
     chromium = find_chromium()
@@ -157,16 +308,22 @@ def main():
     if arguments.screenshots:
         os.makedirs(arguments.screenshots, exist_ok=True)
     report = Report()
+    axe = None
+    if arguments.axe and os.path.isfile(arguments.axe):
+        with open(arguments.axe, encoding="utf-8") as file:
+            axe = file.read()
+    report.check(axe is not None, "axe-core is there to check accessibility", f"no file at {arguments.axe}")
     browser = Browser(chromium)
     try:
-        for site in arguments.sites:
+        for argument in arguments.sites:
+            site, _, lectures = argument.partition(":")
             if not os.path.isfile(os.path.join(site, "index.html")):
                 report.check(False, f"{site}: has an index.html")
                 continue
-            check_site(browser, site, report, arguments.screenshots)
+            check_site(browser, site, lectures or None, report, arguments.screenshots, axe)
     finally:
         browser.quit()
-    print(f"{report.passed} passed, {report.failed} failed")
+    print(f"{report.passed} passed, {report.failed} failed, {report.skipped} skipped")
     return 1 if report.failed else 0
 
 

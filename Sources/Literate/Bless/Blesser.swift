@@ -1,94 +1,126 @@
-import Foundation
-
-/// Writes a run's outputs and citation values into its lecture's source, changing
-/// no other byte.
+/// Writes a run's outputs and citation values into its lecture, changing no
+/// other byte: each cell's output goes into the `output` fence right after it
+/// (created when missing, removed when the cell printed nothing), inside the
+/// cell's block quote or list item; each citation's recorded value is replaced.
+/// New lines end as the file's lines do (`\n`, CR LF or CR).
+///
+/// What cannot be written so that it reads back the same is refused, with an
+/// error at its cell or citation: the result is parsed again before it is
+/// returned, and its cells and citations must hold exactly what the run gave.
 public enum Blesser {
-    /// The lecture's source with every recorded output and citation value replaced
-    /// by what `run` produced; a cell without an `output` fence gets one right after
-    /// it, and a cell that printed nothing loses its fence.
-    public static func blessedSource(_ run: ChapterRun) -> String {
+    public static func blessed(_ run: ChapterRun) throws(Diagnostics) -> [UInt8] {
         let lecture = run.lecture
-        let bytes = Array(lecture.source.utf8)
-        var lineStarts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
-        func start(ofLine line: Int) -> Int { line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.count }
+        let text = lecture.text
+        let ending = text.preferredEnding.bytes
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        var problems: [Diagnostic] = []
+        var expectedOutputs: [Int: String?] = [:]
 
-        // Output fences added or resized above a cell move its lines; messages that
-        // name lines of the lecture (a `fails` cell's compiler errors, a trap) are
-        // recorded with the lines the file will have.
-        var shifts: [(line: Int, delta: Int)] = []
         for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
-            let text = run.recordedText(ofCell: cell.index)
-            let newLines = text.isEmpty ? 0 : fence(text).filter { $0 == "\n" }.count
-            let oldLines = cell.recorded.map { $0.fence.closeLine - $0.fence.openLine + 1 } ?? 0
-            shifts.append((cell.fence.closeLine, newLines - oldLines))
-        }
-        func moved(_ line: Int) -> Int {
-            line + shifts.filter { $0.line < line }.map(\.delta).reduce(0, +)
+            let output = run.recordedText(ofCell: cell.index)
+            let prefix = cell.fence.containerPrefix
+            if let recorded = cell.recorded {
+                expectedOutputs[cell.index] = output.isEmpty ? nil : output
+                let lines = text.start(ofLine: recorded.fence.openLine)..<text.end(ofLine: recorded.fence.closeLine)
+                let closedLast = text.lines[recorded.fence.closeLine - 1].ending != .none
+                var replacement = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending)
+                if !closedLast, !replacement.isEmpty { replacement.removeLast(ending.count) }
+                edits.append((lines, replacement))
+            } else if !output.isEmpty, cell.printsComments.isEmpty {
+                expectedOutputs[cell.index] = output
+                let after = text.end(ofLine: cell.fence.closeLine)
+                var insertion: [UInt8] = []
+                if text.lines[cell.fence.closeLine - 1].ending == .none { insertion += ending }
+                // A cell that the end of its container closes gets its closing
+                // fence first, or the output fence would be read as its code.
+                if !cell.fence.isClosed { insertion += Array((prefix + cell.fence.marker).utf8) + ending }
+                insertion += fence(output, prefix: prefix, ending: ending)
+                edits.append((after..<after, insertion))
+            }
         }
 
-        var edits: [(range: Range<Int>, text: String)] = []
-        for cell in lecture.cells where cell.options.recordsOutput {
-            guard run.cells[cell.index] != nil else { continue }
-            var text = run.recordedText(ofCell: cell.index)
-            if cell.options.fails || cell.options.crashes {
-                text = renumbered(text, fileName: lecture.fileName, moved)
-            }
-            if let recorded = cell.recorded {
-                let whole = start(ofLine: recorded.fence.openLine)..<start(ofLine: recorded.fence.closeLine + 1)
-                edits.append((whole, text.isEmpty ? "" : fence(text)))
-            } else if !text.isEmpty {
-                let after = start(ofLine: cell.fence.closeLine + 1)
-                let newline = after > 0 && bytes[after - 1] != UInt8(ascii: "\n") ? "\n" : ""
-                edits.append((after..<after, newline + fence(text)))
-            }
-        }
+        var expectedCitations: [Int: String] = [:]
         for citation in lecture.citations {
             guard let actual = run.citations[citation.index] else { continue }
-            edits.append((citation.byteRange, "{{\(citation.expression): \(citation.text(for: actual))}}"))
+            let value = citation.shown(actual)
+            if let reason = unwritable(value, inFormula: citation.inFormula) {
+                problems.append(Diagnostic(at: citation.location, "cannot record the value of '\(citation.expression)': \(reason)",
+                                           details: ["value: \(value.debugDescription)"]))
+                continue
+            }
+            expectedCitations[citation.index] = value
+            let written = citation.recorded == nil ? ": " + value : value
+            edits.append((citation.valueBytes, Array(written.utf8)))
         }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
 
-        var result = bytes
+        var result = text.bytes
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            result.replaceSubrange(edit.range, with: Array(edit.text.utf8))
+            result.replaceSubrange(edit.range, with: edit.bytes)
         }
-        return String(decoding: result, as: UTF8.self)
+        try check(result, of: lecture, outputs: expectedOutputs, citations: expectedCitations)
+        return result
     }
 
-    /// Replaces the file at `path` with `contents` atomically, keeping its permissions.
-    public static func write(_ contents: String, to path: String) throws {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        try BuildCache.writeAtomically(Data(contents.utf8), to: path)
-        if let permissions = attributes?[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
-        }
+    /// Why a cited value cannot go into the Markdown as it is, if it cannot.
+    static func unwritable(_ value: String, inFormula: Bool) -> String? {
+        if value.contains(where: { $0.isNewline }) { return "it holds a line break" }
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "it holds a control character" }
+        if value.contains("}}") || value.hasSuffix("}") { return "it holds '}', which would end the citation early" }
+        if value.contains("|") { return "it holds '|', which splits a table's cells" }
+        if value != value.trimmingSpaces { return "it starts or ends with a space, which reading it back drops" }
+        if inFormula, value.contains("$") { return "it holds '$', which would end its formula" }
+        return nil
     }
 
-    /// `text` with each `fileName:LINE` reference passed through `moved`.
-    static func renumbered(_ text: String, fileName: String, _ moved: (Int) -> Int) -> String {
-        let marker = fileName + ":"
-        var result = ""
-        var rest = Substring(text)
-        while let found = rest.range(of: marker) {
-            result += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if let line = Int(digits) {
-                result += String(moved(line))
-                rest = rest.dropFirst(digits.count)
+    /// The blessed file must read back with the outputs and values just written.
+    private static func check(_ bytes: [UInt8], of lecture: Lecture, outputs: [Int: String?], citations: [Int: String]) throws(Diagnostics) {
+        let again: Lecture
+        do {
+            again = try LectureParser.parse(bytes, path: lecture.path)
+        } catch {
+            throw Diagnostics([Diagnostic(at: SourceLocation(file: lecture.path, line: 1),
+                                          "bless would leave this lecture unreadable; nothing was written", details: error.all.map(\.description))])
+        }
+        var problems: [Diagnostic] = []
+        if again.cells.count != lecture.cells.count || again.citations.count != lecture.citations.count {
+            problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1),
+                                       "bless would change the lecture's cells or citations; nothing was written"))
+        } else {
+            for (index, expected) in outputs where again.cells[index].recorded?.text.droppingFinalNewline != expected?.droppingFinalNewline {
+                let cell = lecture.cells[index]
+                problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
+                                           "cannot record the output of cell \(index + 1) so that it reads back the same; nothing was written"))
+            }
+            for (index, expected) in citations where again.citations[index].recorded != expected {
+                problems.append(Diagnostic(at: lecture.citations[index].location,
+                                           "cannot record the value of '\(lecture.citations[index].expression)' so that it reads back the same"))
             }
         }
-        return result + rest
+        guard problems.isEmpty else { throw Diagnostics(problems) }
     }
 
-    /// An `output` fence around `text`, its backtick run longer than any inside.
-    static func fence(_ text: String) -> String {
+    /// An `output` fence around `text`, its backtick run longer than any inside,
+    /// each line opened by `prefix` (trailing spaces dropped on empty lines).
+    static func fence(_ text: String, prefix: String, ending: [UInt8]) -> [UInt8] {
         var longest = 0, run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let marker = String(repeating: "`", count: max(3, longest + 1))
-        return marker + "output\n" + text + (text.hasSuffix("\n") ? "" : "\n") + marker + "\n"
+        let body = text.droppingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
+        let blankPrefix = String(prefix.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        var lines = [prefix + marker + "output"]
+        lines += body.map { $0.isEmpty ? blankPrefix : prefix + $0 }
+        lines.append(prefix + marker)
+        return lines.flatMap { Array($0.utf8) + ending }
+    }
+}
+
+extension String {
+    /// The text without one final `\n`.
+    var droppingFinalNewline: String {
+        hasSuffix("\n") ? String(dropLast()) : self
     }
 }

@@ -12,14 +12,14 @@ public struct Toolchain: Sendable {
         guard let swiftc = findExecutable("swiftc"), let swift = findExecutable("swift") else {
             throw Diagnostic(at: nil, "cannot find swiftc on the PATH; install Swift 6 and add its usr/bin to the PATH")
         }
-        let result = try? await ChildProcess(executable: swiftc, arguments: ["--version"]).run()
-        guard let result, result.succeeded else {
+        guard let (result, version) = try? await ChildProcess(executable: swiftc, arguments: ["--version"], timeout: 60).capture(),
+              result.succeeded else {
             throw Diagnostic(at: nil, "'\(swiftc) --version' failed")
         }
-        return Toolchain(swift: swift, swiftc: swiftc, version: result.standardOutput + result.standardError)
+        return Toolchain(swift: swift, swiftc: swiftc, version: version)
     }
 
-    private static func findExecutable(_ name: String) -> String? {
+    static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

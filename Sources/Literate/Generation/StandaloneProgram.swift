@@ -1,8 +1,9 @@
 /// A chapter as a plain Swift program for a student to take away: the prose as
-/// comments, the cells in order, and the cells that must not run (`norun`, `fails`,
-/// `crashes`) commented out with a word on why.
+/// comments, the cells of the chapter's main scope in order, and the cells that do
+/// not run with them (`norun`, `fails`, `crashes`, `typecheck`, exercises, and
+/// cells of other scopes) commented out with a word on why.
 public enum StandaloneProgram {
-    public static func source(of lecture: Lecture) -> String {
+    public static func source(of lecture: Lecture, imports: [String] = []) -> String {
         let lines = lecture.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var cellAt: [Int: Cell] = [:]
         var skipped = Set<Int>()
@@ -11,7 +12,8 @@ public enum StandaloneProgram {
             skipped.formUnion(cell.fence.openLine...cell.fence.closeLine)
             if let recorded = cell.recorded { skipped.formUnion(recorded.fence.openLine...recorded.fence.closeLine) }
         }
-        var source = "// \(lecture.title)\n//\n// Exported from \(lecture.fileName) by `lecture export`. Run it with `swift run`.\n\nimport Foundation\nimport LectureRuntime\n\n"
+        let modules = (["LectureRuntime"] + imports + lecture.settings.imports).map { "import \($0)\n" }.joined()
+        var source = "// \(lecture.title)\n//\n// Exported from \(lecture.fileName) by `lecture export`. Run it with `swift run`.\n\n\(modules)\n"
         var prose: [String] = []
         func flushProse() {
             while prose.last?.isEmpty == true { prose.removeLast() }
@@ -42,6 +44,10 @@ public enum StandaloneProgram {
         if options.norun { return "Shown in the lecture, never run" }
         if options.fails { return "Does not compile, on purpose" }
         if options.crashes { return "Traps at run time, on purpose" }
+        if options.typecheck { return "A fragment, type-checked in the lecture but not run" }
+        if let exercise = options.exercise { return "Exercise \(exercise): your answer goes here (the worked answer follows)" }
+        if let scope = options.scope { return "Runs in the lecture's scope \(scope), apart from the cells here" }
+        if options.isolated { return "Runs on its own in the lecture, apart from the cells here" }
         return nil
     }
 }

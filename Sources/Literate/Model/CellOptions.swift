@@ -11,13 +11,33 @@ public struct CellOptions: Equatable, Sendable {
     public var fails = false
     /// Must trap at run time; what it printed and the trap message are its output.
     public var crashes = false
+    /// Shown and type-checked with the cells before it in its scope, never run:
+    /// a fragment whose setup may come from a `hide` cell of the same scope.
+    public var typecheck = false
     /// Relative tolerance for the numbers of this cell's output; nil for the default.
     public var tolerance: Double?
+    /// The scope the cell belongs to (`scope=NAME`); nil for the chapter's main
+    /// scope. See ``ChapterProgram`` for what a scope sees.
+    public var scope: String?
+    /// A scope of its own, which no other cell shares (`isolated`).
+    public var isolated = false
+    /// Starter code of exercise `NAME` that a student edits (`exercise=NAME`).
+    public var exercise: String?
+    /// The worked answer of exercise `NAME` (`solution=NAME`).
+    public var solution: String?
+    /// Checks of exercise `NAME`'s answer (`check=NAME`), hidden on the site.
+    public var check: String?
+    /// Bytes of output the cell may print before the run stops with an error
+    /// (`output-limit=2MB`).
+    public var outputLimit: Int?
+
+    /// Output a cell may print unless it sets `output-limit`.
+    public static let defaultOutputLimit = 1_000_000
 
     public init() {}
 
-    /// Whether the cell runs as part of the chapter's main program.
-    public var runsInMainProgram: Bool { !norun && !fails && !crashes }
+    /// Whether the cell runs in its scope's program when the chapter is verified.
+    public var runs: Bool { !norun && !fails && !crashes && !typecheck && exercise == nil }
     /// Whether the cell's output is recorded in an `output` fence.
-    public var recordsOutput: Bool { !silent && !norun }
+    public var recordsOutput: Bool { !silent && !norun && !typecheck && exercise == nil && check == nil }
 }

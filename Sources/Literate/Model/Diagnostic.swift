@@ -23,12 +23,17 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Lines printed under the diagnostic (drifted numbers, output so far), each indented.
     public var details: [String]
+    /// Whether the line of source it points at is worth showing under it, with a
+    /// caret at its column (as the compiler shows its errors).
+    public var showsSource: Bool
 
-    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String, details: [String] = []) {
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String, details: [String] = [],
+                showsSource: Bool = false) {
         self.location = location
         self.severity = severity
         self.message = message
         self.details = details
+        self.showsSource = showsSource
     }
 
     public var description: String {

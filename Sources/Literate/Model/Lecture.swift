@@ -1,18 +1,29 @@
-import Foundation
-
-/// A fenced block's lines in its file (1-based): the opening fence, the closing
-/// fence, and the content between them.
+/// A fenced block's place in its file (1-based lines): the opening fence, its
+/// last line (the closing fence, or its last line of content when the end of its
+/// block quote, list item or file closes it, as cmark allows), and what opens
+/// each further line inside its containers.
 public struct FenceSpan: Equatable, Sendable {
     public var openLine: Int
-    /// The line of the closing fence.
+    /// The closing fence's line, or the block's last line when it has none.
     public var closeLine: Int
-    /// Column of the opening fence's first backtick or tilde.
+    /// Byte column of the opening fence's first backtick or tilde.
     public var column: Int
+    /// Whether a closing fence ends the block.
+    public var isClosed: Bool
+    /// What a line added inside the block's containers starts with: the opening
+    /// line's text before the fence, with list markers turned into spaces
+    /// (`""` at top level, `"> "` in a block quote, `"   "` in a list item).
+    public var containerPrefix: String
+    /// The opening run of backticks or tildes, which a closing fence repeats.
+    public var marker: String
 
-    public init(openLine: Int, closeLine: Int, column: Int) {
+    public init(openLine: Int, closeLine: Int, column: Int, isClosed: Bool = true, containerPrefix: String = "", marker: String = "```") {
         self.openLine = openLine
         self.closeLine = closeLine
         self.column = column
+        self.isClosed = isClosed
+        self.containerPrefix = containerPrefix
+        self.marker = marker
     }
 
     /// The first line of the fence's content.
@@ -33,28 +44,38 @@ public struct Cell: Equatable, Sendable {
     public var code: String
     public var fence: FenceSpan
     public var recorded: RecordedOutput?
+    /// Its `// Prints` comments, which `verify` checks.
+    public var printsComments: [PrintsComment] = []
 }
 
 /// A value cited in prose, `{{expression: recorded value}}`: the expression is
 /// Swift, evaluated once all cells have run; the recorded value is what the
 /// Markdown shows and what `verify` checks.
 public struct Citation: Equatable, Sendable {
-    /// 0-based position among the chapter's citations.
+    /// 0-based position among the chapter's citations, in document order.
     public var index: Int
     public var expression: String
     /// The value as recorded in the source, if any (`{{y}}` has none yet).
     public var recorded: String?
     public var location: SourceLocation
-    /// The whole `{{...}}` as UTF-8 byte offsets into the source.
+    /// The whole `{{...}}` as offsets into the file's bytes as written.
     public var byteRange: Range<Int>
+    /// The recorded value's bytes in the file, or, when there is none, the offset
+    /// just after the expression, where `bless` writes `: value`.
+    public var valueBytes: Range<Int>
+    /// Whether it stands inside a formula.
+    public var inFormula: Bool
 }
 
 extension Citation {
-    /// The run's value `actual` written like the recorded one (same decimals, or
-    /// same significant digits in scientific notation), or with six significant
-    /// digits when nothing was recorded; text that is not a number stays as it is.
-    public func text(for actual: String) -> String {
-        guard let number = Double(actual) else { return actual }
+    /// What the citation shows: the run's value `actual` written like the
+    /// recorded one (same decimals, or same significant digits in scientific
+    /// notation), or with six significant digits when nothing was recorded (text
+    /// that is not a number stays as it is); without a run, the recorded value,
+    /// else the expression.
+    public func shown(_ actual: String?) -> String {
+        guard let actual else { return recorded ?? expression }
+        guard let number = Double(actual), number.isFinite else { return actual }
         if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(format: "%.6g", number)
@@ -71,15 +92,23 @@ public struct Lecture: Sendable {
     public var number: Int?
     /// The text of its first level-1 heading.
     public var title: String
-    public var source: String
+    /// The file as written.
+    public var text: SourceText
+    /// The document as cmark read it, with each cell's code block marked as
+    /// `.cell(index)` and each recorded output fence as `.recordedOutput(cell:)`.
+    public var document: MarkdownNode
     public var cells: [Cell]
     public var citations: [Citation]
     /// The parameters its cells declare, in order of appearance.
     public var parameters: [ParameterDeclaration]
+    /// What the chapter's `<!-- lecture ... -->` comment sets.
+    public var settings: ChapterSettings
+
+    /// The text with every line ended by `\n`.
+    public var source: String { text.normalized }
+
     /// The file name, which recorded compiler and trap messages use.
     public var fileName: String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
-    /// Seconds a run may take, when the chapter sets it with `<!-- lecture timeout=600 -->`.
-    public var timeout: Double?
 }

@@ -5,7 +5,10 @@ enum FenceInfo: Equatable {
     /// Any other fence: prose, shown as written.
     case other
 
-    static let optionNames = ["hide", "silent", "norun", "fails", "crashes", "tolerance"]
+    static let optionNames = ["hide", "silent", "norun", "fails", "crashes", "typecheck", "tolerance", "scope", "isolated",
+                              "exercise", "solution", "check", "output-limit"]
+    /// Options that take a value.
+    private static let valued: Set<String> = ["tolerance", "scope", "exercise", "solution", "check", "output-limit"]
 
     /// Parses `info`, which starts at `location` (the column of its first character).
     /// Unknown or misspelt options, bad values and contradictions are errors at the
@@ -24,36 +27,92 @@ enum FenceInfo: Equatable {
         for word in words.dropFirst() {
             let here = location.shifted(by: word.offset)
             let parts = word.text.split(separator: "=", maxSplits: 1).map(String.init)
-            switch (parts[0], parts.count) {
-            case ("hide", 1): options.hide = true
-            case ("silent", 1): options.silent = true
-            case ("norun", 1): options.norun = true
-            case ("fails", 1): options.fails = true
-            case ("crashes", 1): options.crashes = true
-            case ("tolerance", 2):
-                guard let value = Double(parts[1]), value >= 0, value.isFinite else {
-                    throw Diagnostic(at: here, "tolerance must be a non-negative number, found '\(parts[1])'")
-                }
-                options.tolerance = value
-            case (let name, _) where optionNames.contains(name):
-                throw Diagnostic(at: here, name == "tolerance"
-                    ? "tolerance needs a value, as in 'tolerance=1e-6'"
-                    : "option '\(name)' takes no value")
-            case (let name, _):
+            let name = parts[0]
+            guard optionNames.contains(name) else {
                 let hint = closest(to: name).map { "; did you mean '\($0)'?" } ?? ""
                 throw Diagnostic(at: here, "unknown cell option '\(name)'\(hint) (options: \(optionNames.joined(separator: ", ")))")
             }
+            guard valued.contains(name) == (parts.count == 2) else {
+                throw Diagnostic(at: here, valued.contains(name) ? "\(name) needs a value, as in '\(example(name))'" : "option '\(name)' takes no value")
+            }
+            let value = parts.count == 2 ? parts[1] : ""
+            switch name {
+            case "hide": options.hide = true
+            case "silent": options.silent = true
+            case "norun": options.norun = true
+            case "fails": options.fails = true
+            case "crashes": options.crashes = true
+            case "typecheck": options.typecheck = true
+            case "isolated": options.isolated = true
+            case "tolerance":
+                guard let tolerance = Double(value), tolerance >= 0, tolerance.isFinite else {
+                    throw Diagnostic(at: here, "tolerance must be a non-negative number, found '\(value)'")
+                }
+                options.tolerance = tolerance
+            case "output-limit":
+                guard let bytes = byteCount(value), bytes > 0 else {
+                    throw Diagnostic(at: here, "output-limit must be a size such as '2MB', '500KB' or '100000', found '\(value)'")
+                }
+                options.outputLimit = bytes
+            default:
+                guard isName(value) else {
+                    throw Diagnostic(at: here, "\(name) must be a name of letters, digits, '-' and '_', found '\(value)'")
+                }
+                if name == "scope" && value == "main" {
+                    throw Diagnostic(at: here, "'main' is the chapter's own scope: leave 'scope' out for it")
+                }
+                switch name {
+                case "scope": options.scope = value
+                case "exercise": options.exercise = value
+                case "solution": options.solution = value
+                default: options.check = value
+                }
+            }
         }
-        let exclusive = [("norun", options.norun), ("fails", options.fails), ("crashes", options.crashes)].filter(\.1).map(\.0)
-        if exclusive.count > 1 {
-            let second = words.first { $0.text == exclusive[1] }!
-            throw Diagnostic(at: location.shifted(by: second.offset), "cell options '\(exclusive[0])' and '\(exclusive[1])' contradict each other")
-        }
-        if options.norun && (options.silent || options.tolerance != nil) {
-            let word = words.first { $0.text == "silent" || $0.text.hasPrefix("tolerance") }!
-            throw Diagnostic(at: location.shifted(by: word.offset), "'\(word.text)' has no meaning on a 'norun' cell, which never runs")
-        }
+        try checkCombinations(options, words, location)
         return .cell(options)
+    }
+
+    /// Options that cannot go together are an error at the second of them.
+    private static func checkCombinations(_ options: CellOptions, _ words: [(text: String, offset: Int)], _ location: SourceLocation) throws(Diagnostic) {
+        func at(_ name: String) -> SourceLocation {
+            location.shifted(by: words.first { $0.text == name || $0.text.hasPrefix(name + "=") }?.offset ?? 0)
+        }
+        let kinds = [("norun", options.norun), ("fails", options.fails), ("crashes", options.crashes), ("typecheck", options.typecheck),
+                     ("exercise", options.exercise != nil), ("solution", options.solution != nil), ("check", options.check != nil)]
+            .filter(\.1).map(\.0)
+        if kinds.count > 1 {
+            throw Diagnostic(at: at(kinds[1]), "cell options '\(kinds[0])' and '\(kinds[1])' contradict each other")
+        }
+        if options.isolated, options.scope != nil {
+            throw Diagnostic(at: at("isolated"), "cell options 'scope' and 'isolated' contradict each other: an isolated cell has a scope of its own")
+        }
+        let unrun = options.norun ? "norun" : options.typecheck ? "typecheck" : nil
+        if let unrun, let word = words.first(where: { ["silent", "tolerance", "output-limit"].contains($0.text.split(separator: "=").first.map(String.init) ?? "") }) {
+            throw Diagnostic(at: location.shifted(by: word.offset), "'\(word.text)' has no meaning on a '\(unrun)' cell, which never runs")
+        }
+    }
+
+    private static func example(_ name: String) -> String {
+        switch name {
+        case "tolerance": "tolerance=1e-6"
+        case "output-limit": "output-limit=2MB"
+        default: "\(name)=NAME"
+        }
+    }
+
+    private static func isName(_ value: String) -> Bool {
+        !value.isEmpty && value.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// `2MB`, `500KB`, `100000` as bytes (decimal units, as `ls -h --si` writes them).
+    private static func byteCount(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("MB", 1_000_000), ("KB", 1000), ("B", 1), ("", 1)]
+        for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
+            guard let number = Double(text.dropLast(suffix.count)), number.isFinite, number > 0 else { continue }
+            return Int((number * Double(scale)).rounded())
+        }
+        return nil
     }
 
     /// Space-separated words with their character offsets; commas also separate,

@@ -4,6 +4,32 @@ public struct ParameterDeclaration: Equatable, Sendable {
     /// The default as written in the code, e.g. `0.1`.
     public var defaultText: String
     public var location: SourceLocation
+
+    /// The type of a parameter, as its default's literal shows it.
+    public enum ValueType: String, Sendable {
+        case integer = "whole number", number, truth = "Boolean", text
+
+        /// Whether `parameter(_:default:)` can read `value` as this type. A
+        /// whole-number default may stand for a `Double` (`let x: Double =
+        /// parameter("x", default: 1)`), so any number passes here; the chapter
+        /// program rejects one its type cannot read.
+        public func reads(_ value: String) -> Bool {
+            switch self {
+            case .integer, .number: Double(value) != nil
+            case .truth: Bool(value) != nil
+            case .text: true
+            }
+        }
+    }
+
+    /// The type of the default, when its text is a literal; nil for an expression.
+    public var valueType: ValueType? {
+        if Int(defaultText) != nil { return .integer }
+        if Double(defaultText) != nil { return .number }
+        if Bool(defaultText) != nil { return .truth }
+        if defaultText.hasPrefix("\"") { return .text }
+        return nil
+    }
 }
 
 /// Finds `parameter("name", default: ...)` calls in the cells' code. The scan is
@@ -11,7 +37,7 @@ public struct ParameterDeclaration: Equatable, Sendable {
 enum ParameterScanner {
     static func scan(_ cells: [Cell], path: String) -> [ParameterDeclaration] {
         var found: [ParameterDeclaration] = []
-        for cell in cells where cell.options.runsInMainProgram {
+        for cell in cells where cell.options.runs {
             for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var rest = Substring(line)
                 while let call = rest.range(of: "parameter(\"") {

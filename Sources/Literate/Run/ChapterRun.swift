@@ -9,8 +9,15 @@ public struct ChapterRun: Sendable {
     public var cells: [Int: [OutputItem]] = [:]
     /// Citation values by citation index, printed exactly.
     public var citations: [Int: String] = [:]
+    /// What each `// Prints` checkpoint of the chapter saw printed, by index.
+    public var checkpoints: [Int: String] = [:]
+    /// The results of exercises' checks, in the order they ran.
+    public var exerciseChecks: [(exercise: String, passed: Bool, message: String)] = []
     /// Compile errors, traps, timeouts and broken expectations, at their cell's line.
     public var diagnostics: [Diagnostic] = []
+    /// What was wrong with the input of the run rather than the chapter: a
+    /// parameter its program could not read.
+    public var usageProblems: [Diagnostic] = []
     /// What the runner did and why (for `--verbose`).
     public var log: [String] = []
     /// Seconds spent compiling and running.
@@ -27,5 +34,5 @@ public struct ChapterRun: Sendable {
     }
 
     /// Whether every program compiled and ran as its cells expect.
-    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } && usageProblems.isEmpty }
 }

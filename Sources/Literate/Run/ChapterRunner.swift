@@ -1,19 +1,36 @@
 import CellOutput
 import Foundation
 
-/// Compiles and runs the programs of a chapter, and splits their output by cell.
+/// Compiles and runs the programs of a chapter (``ChapterProgram``), and checks
+/// that each behaved as its cells say: every cell started, in order; the program
+/// reached its end; a `crashes` cell trapped (a timeout is not a trap); no cell
+/// printed more than its limit; `// Prints` comments hold; exercises' worked
+/// answers pass their checks.
+///
+/// A run is kept in the cache only when it behaved as expected, keyed by all it
+/// can depend on that the tool knows (``runKey(_:_:)``); `rerun` ignores kept runs.
 public struct ChapterRunner: Sendable {
     public var compiler: ChapterCompiler
     /// Seconds a program may run; the chapter's own limit applies when this is nil.
     public var timeout: Double?
     /// Parameter values that replace the chapter's defaults, by name.
     public var parameters: [String: String]
+    /// Run every program again, whatever runs the cache holds.
+    public var rerun: Bool
+    /// Modules every chapter program imports besides the runtime.
+    public var imports: [String]
     public static let defaultTimeout = 300.0
+    /// Seconds a compilation may take at least, whatever the run's time limit:
+    /// a first compilation on a busy machine takes a few seconds.
+    public static let shortestCompileLimit = 60.0
 
-    public init(compiler: ChapterCompiler, timeout: Double? = nil, parameters: [String: String] = [:]) {
+    public init(compiler: ChapterCompiler, timeout: Double? = nil, parameters: [String: String] = [:], rerun: Bool = false,
+                imports: [String] = []) {
         self.compiler = compiler
         self.timeout = timeout
         self.parameters = parameters
+        self.rerun = rerun
+        self.imports = imports
     }
 
     /// What a chapter is doing, for progress displays: compiling, or running with
@@ -23,11 +40,28 @@ public struct ChapterRunner: Sendable {
         case running(cell: Int?)
     }
 
-    /// Runs every program of the chapter, or, with `lastCell`, only the cells up to
-    /// that one.
+    /// Runs every program of the chapter, or, with `lastCell`, only its cells up
+    /// to that one.
     public func run(_ lecture: Lecture, upTo lastCell: Int? = nil, phase: @escaping @Sendable (Phase) -> Void = { _ in }) async -> ChapterRun {
+        var programs = ChapterProgram.all(for: lecture, imports: imports + lecture.settings.imports)
+        if let lastCell {
+            programs = [ChapterProgram(lecture, purpose: .upTo(cell: lastCell), imports: imports + lecture.settings.imports)]
+            if lecture.cells[lastCell].options.fails {
+                programs.append(ChapterProgram(lecture, purpose: .failing(cell: lastCell), imports: imports + lecture.settings.imports))
+            }
+        }
+        return await execute(programs, of: lecture, phase: phase)
+    }
+
+    /// Runs the chapter with the student's exercise cells in place of the worked
+    /// answers, with their checks, for `lecture check`.
+    public func checkExercises(_ lecture: Lecture, phase: @escaping @Sendable (Phase) -> Void = { _ in }) async -> ChapterRun {
+        await execute([ChapterProgram(lecture, purpose: .exercises, imports: imports + lecture.settings.imports)], of: lecture, phase: phase)
+    }
+
+    private func execute(_ programs: [ChapterProgram], of lecture: Lecture, phase: @escaping @Sendable (Phase) -> Void) async -> ChapterRun {
         var run = ChapterRun(lecture: lecture)
-        for program in programs(lecture, upTo: lastCell) {
+        for program in programs {
             do {
                 try await execute(program, into: &run, phase: phase)
             } catch {
@@ -37,17 +71,12 @@ public struct ChapterRunner: Sendable {
         return run
     }
 
-    private func programs(_ lecture: Lecture, upTo lastCell: Int?) -> [ChapterProgram] {
-        guard let lastCell else { return ChapterProgram.all(for: lecture) }
-        var programs = [ChapterProgram(lecture, purpose: .upTo(index: lastCell))]
-        if lecture.cells[lastCell].options.fails { programs.append(ChapterProgram(lecture, purpose: .failing(index: lastCell))) }
-        return programs
-    }
-
     private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @escaping @Sendable (Phase) -> Void) async throws {
         let lecture = run.lecture
         phase(.compiling)
         let compileStart = Date()
+        var compiler = self.compiler
+        compiler.timeout = max(timeout ?? lecture.settings.timeout ?? Self.defaultTimeout, Self.shortestCompileLimit)
         let outcome = try await compiler.compile(program, name: cacheName(program.purpose, lecture)) { reason in
             run.log.append("\(lecture.path): compiling \(describe(program.purpose)): \(reason)")
         }
@@ -55,93 +84,176 @@ public struct ChapterRunner: Sendable {
 
         switch (program.purpose, outcome) {
         case (.failing(let index), .failed(let errors)):
-            run.cells[index] = [.text(portable(errors, lecture))]
-        case (.failing(let index), .executable):
+            run.cells[index] = [.text(Self.relativeToCell(Self.errorsOnly(errors), lecture, index, fileName: program.sourceFileName))]
+        case (.failing(let index), _):
             run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture), "this cell is marked 'fails' but it compiles"))
         case (_, .failed(let errors)):
-            run.diagnostics += Self.compilerDiagnostics(errors, lecture)
-        case (let purpose, .executable(let path, _)):
-            let trapCell = expectedTrap(purpose, lecture)
+            run.diagnostics += CompilerDiagnostics.diagnostics(errors, program, lecture)
+        case (_, .typechecked):
+            break
+        case (_, .executable(let path, _)):
             phase(.running(cell: nil))
-            let result = try await launch(path, lecture, &run, keepIf: { trapCell == nil ? $0.succeeded : $0.signaled }) { printed in
-                phase(.running(cell: ChapterOutput(parsing: printed).lastStartedCell))
-            }
-            let output = ChapterOutput(parsing: result.standardOutput)
-            if case .crashing = purpose {} else {
-                run.cells.merge(output.cells) { $1 }
-                run.citations = output.citations
-            }
-            if let trapCell, result.signaled, output.lastStartedCell == trapCell {
-                run.cells[trapCell] = (output.cells[trapCell] ?? []) + [.text(portable(Self.trapMessage(result.standardError), lecture))]
-            } else if let trapCell, result.succeeded {
-                run.diagnostics.append(Diagnostic(at: location(of: trapCell, in: lecture), "this cell is marked 'crashes' but it ran to its end"))
-            } else if !result.succeeded {
-                run.diagnostics.append(stopped(result, output, lecture))
-            }
+            let record = try await launch(path, program, lecture, &run, phase: phase)
+            check(record, of: program, into: &run)
         }
     }
 
-    /// The cell that must trap when `purpose`'s program runs, if any.
-    private func expectedTrap(_ purpose: ChapterProgram.Purpose, _ lecture: Lecture) -> Int? {
-        switch purpose {
-        case .crashing(let index): index
-        case .upTo(let index) where lecture.cells[index].options.crashes: index
-        default: nil
+    /// The diagnostics of a run that did not behave as its program's cells say,
+    /// and its outputs, citations and checks taken into `run`.
+    private func check(_ record: RunRecord, of program: ChapterProgram, into run: inout ChapterRun) {
+        let lecture = run.lecture
+        let result = record.result
+        let output = record.output
+        let expected = ChapterProgram.cells(of: lecture, for: program.purpose).map(\.index)
+        for index in program.ownCells {
+            if let items = output.cells[index] { run.cells[index] = items }
+        }
+        if program.purpose == .main {
+            run.citations = output.citations
+        }
+        run.checkpoints.merge(output.checkpoints) { $1 }
+        run.exerciseChecks += output.checks
+        if let rejected = output.rejectedParameter {
+            let declaration = lecture.parameters.first { $0.name == rejected.name }
+            run.usageProblems.append(Diagnostic(at: declaration?.location,
+                                                "parameter '\(rejected.name)' is a \(rejected.type), and '\(rejected.value)' is not one"))
+            return
+        }
+
+        if case .crashing(let index) = program.purpose {
+            if result.signaled, !result.timedOut, !result.outputExceeded, output.lastStartedCell == index {
+                let trap = Self.relativeToCell(Self.trapMessage(record.standardErrorText), lecture, index, fileName: program.sourceFileName)
+                run.cells[index] = (output.cells[index] ?? []) + [.text(trap)]
+                return
+            }
+            if result.succeeded || result.timedOut || result.outputExceeded {
+                let why = result.timedOut ? "it ran out of time instead (a timeout is not a trap)"
+                    : result.outputExceeded ? "it printed too much instead" : "it ran to its end"
+                run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture), "this cell is marked 'crashes' but \(why)"))
+                return
+            }
+        }
+        if !result.succeeded {
+            run.diagnostics.append(stopped(result, output, record.standardErrorText, lecture, program))
+        } else if !output.reachedEnd {
+            let cell = output.lastStartedCell ?? expected.first ?? 0
+            run.diagnostics.append(Diagnostic(at: location(of: cell, in: lecture),
+                                              "the program stopped in cell \(cell + 1) (exit status 0) before the end of the chapter; the cells and citations after it did not run"))
+        } else if let missing = expected.first(where: { !output.startedCells.contains($0) }) {
+            run.diagnostics.append(Diagnostic(at: location(of: missing, in: lecture),
+                                              "cell \(missing + 1) never ran: code in an earlier cell (a #if or an open block) took it in"))
+        }
+        for index in program.ownCells {
+            let limit = lecture.cells[index].options.outputLimit ?? CellOptions.defaultOutputLimit
+            if let printed = output.printedBytes[index], printed > limit {
+                run.diagnostics.append(Diagnostic(at: location(of: index, in: lecture),
+                                                  "cell \(index + 1) printed \(Self.size(printed)), more than its limit of \(Self.size(limit)); print less, or raise the limit with output-limit=SIZE"))
+            }
+        }
+        if result.succeeded, output.reachedEnd {
+            run.diagnostics += PrintsCheck.problems(in: lecture, cells: program.ownCells, checkpoints: output.checkpoints)
+            if program.purpose == .main {
+                run.diagnostics += ExerciseCheck.problems(in: lecture, checks: output.checks)
+            }
         }
     }
 
     private func cacheName(_ purpose: ChapterProgram.Purpose, _ lecture: Lecture) -> String {
         switch purpose {
         case .main: lecture.id
+        case .exercises: "\(lecture.id)-exercises"
+        case .scope(let name): "\(lecture.id)-scope-\(name)"
         case .upTo(let index): "\(lecture.id)-upto\(index)"
-        case .failing(let index), .crashing(let index): "\(lecture.id)-cell\(index)"
+        case .isolated(let index), .failing(let index), .crashing(let index), .typechecking(let index): "\(lecture.id)-cell\(index)"
         }
     }
 
-    /// Runs a compiled program, or reuses its recorded run: a program's output
-    /// depends only on the program and its parameters, since the library's random
-    /// numbers are seeded. A run is recorded when `keepIf` holds (it behaved as its
-    /// cells expect).
-    private func launch(_ path: String, _ lecture: Lecture, _ run: inout ChapterRun,
-                        keepIf expected: (ChildProcess.Result) -> Bool,
-                        watch: @escaping @Sendable (String) -> Void) async throws -> ChildProcess.Result {
+    /// What a run depends on besides its executable: where the chapter is (its
+    /// folder is the program's working directory), the parameters, the
+    /// environment the runner sets, and the contents of the files the chapter
+    /// declares it reads. The clock, the network and undeclared files are beyond
+    /// what the tool can know.
+    func runKey(_ executable: String, _ lecture: Lecture, environment: [String: String?]) -> (key: String, inputs: [String]) {
+        var hash = SHA256()
+        hash.update("executable \(BuildCache.digest(ofFile: executable) ?? "")\n")
+        hash.update("lecture \(Self.absolute(lecture.path))\n")
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name != "LECTURE_EVENTS" {
+            hash.update("environment \(name)=\(value ?? "(unset)")\n")
+        }
+        let inputs = InputFiles.matching(lecture.settings.inputs, in: Self.folder(of: lecture))
+        for path in inputs {
+            hash.update("input \(path) \(BuildCache.digest(ofFile: path) ?? "missing")\n")
+        }
+        return (hash.finalize(), inputs)
+    }
+
+    /// Runs a compiled program, or reuses its recorded run.
+    private func launch(_ executable: String, _ program: ChapterProgram, _ lecture: Lecture, _ run: inout ChapterRun,
+                        phase: @escaping @Sendable (Phase) -> Void) async throws -> RunRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let parameterJSON = parameters.isEmpty ? nil : String(decoding: try encoder.encode(parameters), as: UTF8.self)
-        var digest = SHA256()
-        digest.update(parameterJSON ?? "")
-        let record = path + ".run-\(digest.finalize().prefix(16)).json"
-        if let data = FileManager.default.contents(atPath: record),
-           let cached = try? JSONDecoder().decode(ChildProcess.Result.self, from: data) {
-            return cached
+        var environment: [String: String?] = ["SWIFT_BACKTRACE": "enable=no", "LECTURE_PARAMETERS": parameterJSON]
+        let (key, inputs) = runKey(executable, lecture, environment: environment)
+        let recordPath = compiler.cache.path("runs", key + ".json")
+        if !rerun, let record = RunRecord.load(recordPath) { return record }
+        run.log.append("\(lecture.path): running \(describe(program.purpose)): "
+            + (rerun ? "--rerun" : "no recorded run of this build") + (parameterJSON.map { " with parameters \($0)" } ?? "")
+            + (inputs.isEmpty ? "" : " reading \(inputs.count) input file\(inputs.count == 1 ? "" : "s")"))
+        let scratch = try compiler.cache.scratchFolder()
+        defer { RunningChildren.removeScratch(scratch) }
+        let events = scratch + "/events"
+        _ = FileManager.default.createFile(atPath: events, contents: nil)
+        environment["LECTURE_EVENTS"] = events
+        let limit = timeout ?? lecture.settings.timeout ?? Self.defaultTimeout
+        let outputLimit = max(64_000_000, program.ownCells.map { lecture.cells[$0].options.outputLimit ?? CellOptions.defaultOutputLimit }.reduce(0, +))
+        let progress = EventProgress(path: events)
+        let process = ChildProcess(executable: executable, environment: environment, directory: Self.folder(of: lecture),
+                                   timeout: limit, outputLimit: outputLimit) {
+            if let cell = progress.lastStartedCell() { phase(.running(cell: cell)) }
         }
-        run.log.append("\(lecture.path): running \(lecture.id): no recorded run of this build\(parameterJSON.map { " with parameters \($0)" } ?? "")")
-        var environment = ["SWIFT_BACKTRACE": "enable=no", "LECTURE_FRAMING": "1"]
-        environment["LECTURE_PARAMETERS"] = parameterJSON
-        let limit = timeout ?? lecture.timeout ?? Self.defaultTimeout
-        let result = try await ChildProcess(executable: path, arguments: [], environment: environment, timeout: limit, watch: watch).run()
+        let result = try await process.run(standardOutput: scratch + "/stdout", standardError: scratch + "/stderr")
         run.runSeconds += result.seconds
-        if expected(result) {
-            try? BuildCache.writeAtomically(try JSONEncoder().encode(result), to: record)
+        let record = RunRecord(result: result,
+                               standardOutput: FileManager.default.contents(atPath: scratch + "/stdout") ?? Data(),
+                               standardError: FileManager.default.contents(atPath: scratch + "/stderr") ?? Data(),
+                               events: FileManager.default.contents(atPath: events) ?? Data())
+        if behavedAsExpected(record, program, lecture) {
+            try? record.save(recordPath)
         }
-        return result
+        return record
     }
 
-    /// The diagnostic for a program that trapped, failed or ran out of time, at the
-    /// cell that was running, with what that cell printed so far.
-    private func stopped(_ result: ChildProcess.Result, _ output: ChapterOutput, _ lecture: Lecture) -> Diagnostic {
+    /// Whether a run is one to keep: it ran to the end, or it trapped where its
+    /// `crashes` cell is, without running out of time or output.
+    private func behavedAsExpected(_ record: RunRecord, _ program: ChapterProgram, _ lecture: Lecture) -> Bool {
+        let result = record.result
+        guard !result.timedOut, !result.outputExceeded else { return false }
+        if case .crashing(let index) = program.purpose {
+            return result.signaled && record.output.lastStartedCell == index
+        }
+        return result.succeeded && record.output.reachedEnd
+    }
+
+    /// The diagnostic for a program that trapped, failed or ran out of time or
+    /// output, at the cell that was running, with what that cell printed so far.
+    private func stopped(_ result: ChildProcess.Result, _ output: ChapterOutput, _ standardError: String, _ lecture: Lecture,
+                         _ program: ChapterProgram) -> Diagnostic {
         let cell = output.lastStartedCell ?? 0
         let what: String
         if result.timedOut {
             what = "timed out after \(String(format: "%.1f", result.seconds)) s (raise the limit with --timeout or <!-- lecture timeout=SECONDS -->)"
+        } else if result.outputExceeded {
+            what = "printed more than the chapter's output limit; the program was stopped"
         } else if result.signaled {
-            let message = Self.trapMessage(result.standardError).trimmingCharacters(in: .newlines)
+            let message = Self.trapMessage(standardError).trimmingCharacters(in: .newlines)
+                .replacingOccurrences(of: "Chapter/" + program.sourceFileName + ":", with: lecture.path + ":")
             what = "trapped" + (message.isEmpty ? " (signal \(result.status))" : ": " + message)
         } else {
             what = "exited with status \(result.status)"
         }
-        let printed = output.recordedText(ofCell: cell).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let details = printed.allSatisfy(\.isEmpty) ? [] : ["output so far:"] + printed.map { "  " + $0 }
+        let printed = OutputItem.recordedText(of: output.cells[cell] ?? []).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let details = printed.allSatisfy(\.isEmpty) ? [] : ["output so far:"] + printed.suffix(20).map { "  " + $0 }
         return Diagnostic(at: location(of: cell, in: lecture), "cell \(cell + 1) \(what)", details: details)
     }
 
@@ -153,23 +265,13 @@ public struct ChapterRunner: Sendable {
     private func describe(_ purpose: ChapterProgram.Purpose) -> String {
         switch purpose {
         case .main: "the chapter"
+        case .exercises: "the chapter with its exercises as written"
+        case .scope(let name): "scope \(name)"
         case .upTo(let index): "the chapter up to cell \(index + 1)"
+        case .isolated(let index): "cell \(index + 1) (isolated)"
         case .failing(let index): "cell \(index + 1) (expected to fail)"
         case .crashing(let index): "cell \(index + 1) (expected to trap)"
-        }
-    }
-
-    /// The compiler's error lines as diagnostics; they already name the lecture's
-    /// lines through `#sourceLocation`.
-    static func compilerDiagnostics(_ errors: String, _ lecture: Lecture) -> [Diagnostic] {
-        errors.split(separator: "\n").map { line in
-            let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-            if parts.count == 4, let row = Int(parts[1]), let column = Int(parts[2]) {
-                let message = parts[3].drop { $0 == " " }
-                return Diagnostic(at: SourceLocation(file: String(parts[0]), line: row, column: column),
-                                  String(message.hasPrefix("error: ") ? message.dropFirst("error: ".count) : message))
-            }
-            return Diagnostic(at: SourceLocation(file: lecture.path, line: 1), String(line))
+        case .typechecking(let index): "cell \(index + 1) (type-checked only)"
         }
     }
 
@@ -180,12 +282,39 @@ public struct ChapterRunner: Sendable {
             .map { $0 + "\n" }.joined()
     }
 
-    /// Recorded text must not depend on where the lecture was run from: the lecture's
-    /// path in compiler messages, and `Chapter/name` in runtime messages, become its
-    /// file name.
-    private func portable(_ text: String, _ lecture: Lecture) -> String {
-        let name = lecture.fileName
-        return text.replacingOccurrences(of: lecture.path + ":", with: name + ":")
-            .replacingOccurrences(of: "Chapter/" + name + ":", with: name + ":")
+    /// The `error:` lines of compiler output, without notes.
+    static func errorsOnly(_ errors: String) -> String {
+        errors.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined()
+    }
+
+    /// A compiler or trap message as a cell records it: a place in the cell's
+    /// own code, `cell:LINE:COLUMN:` counted from its first line, in place of
+    /// the program's file and the lecture's line, so that the recording depends
+    /// neither on the folder the lecture was run from nor on the lines above the cell.
+    static func relativeToCell(_ text: String, _ lecture: Lecture, _ index: Int, fileName: String) -> String {
+        let cell = lecture.cells[index]
+        let lineCount = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for prefix in ["Chapter/" + fileName + ":", fileName + ":"] where line.hasPrefix(prefix) {
+                let rest = line.dropFirst(prefix.count)
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                guard let number = Int(digits), number >= cell.fence.firstContentLine, number < cell.fence.firstContentLine + lineCount else { continue }
+                return "cell:\(number - cell.fence.firstContentLine + 1)" + rest.dropFirst(digits.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6) : bytes >= 1000 ? "\(bytes / 1000) KB" : "\(bytes) bytes"
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The lecture's folder, where its program runs.
+    static func folder(of lecture: Lecture) -> String {
+        URL(fileURLWithPath: absolute(lecture.path)).deletingLastPathComponent().path
     }
 }

@@ -1,74 +1,196 @@
 import Foundation
+import Subprocess
+import Synchronization
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
-/// Runs a program in a child process with a time limit, collecting what it prints.
-struct ChildProcess {
-    struct Result: Codable, Sendable {
+/// Runs a program in a process group of its own, with a time limit and a limit on
+/// what it may write, through swift-subprocess (which waits for the child
+/// without polling). A timeout, a program that writes too much, or an interrupt
+/// of the tool (``RunningChildren``) ends the whole group: the program and
+/// every process it started.
+struct ChildProcess: Sendable {
+    struct Result: Codable, Sendable, Equatable {
         /// The exit status, or the signal number when `signaled`.
         var status: Int32
         var signaled: Bool
         var timedOut: Bool
-        var standardOutput: String
-        var standardError: String
+        /// It wrote more than its output limit and was stopped.
+        var outputExceeded: Bool
         var seconds: Double
 
-        var succeeded: Bool { !signaled && !timedOut && status == 0 }
+        var succeeded: Bool { !signaled && !timedOut && !outputExceeded && status == 0 }
     }
 
     var executable: String
-    var arguments: [String]
-    var environment: [String: String] = [:]
+    var arguments: [String] = []
+    /// Variables added to (or, when nil, removed from) the tool's environment.
+    var environment: [String: String?] = [:]
     var directory: String?
     var timeout: Double?
-    /// Called about ten times a second with what the program printed so far.
-    var watch: (@Sendable (String) -> Void)?
+    /// Bytes the program may write to the files of its standard output and
+    /// error together before it is stopped.
+    var outputLimit: Int?
+    /// Called about ten times a second while the program runs.
+    var watch: (@Sendable () -> Void)?
 
-    /// Runs the program to its end, or kills it at the time limit. Its output goes to
-    /// files rather than pipes, so a chatty child never blocks on a full pipe.
-    func run() async throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lecture-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    init(executable: String, arguments: [String] = [], environment: [String: String?] = [:], directory: String? = nil,
+         timeout: Double? = nil, outputLimit: Int? = nil, watch: (@Sendable () -> Void)? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.directory = directory
+        self.timeout = timeout
+        self.outputLimit = outputLimit
+        self.watch = watch
+    }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let start = Date()
-        try process.run()
-        var timedOut = false
-        var lastLook = start
-        while process.isRunning {
-            if let watch, Date().timeIntervalSince(lastLook) > 0.1 {
-                lastLook = Date()
-                watch(String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self))
+    /// Runs the program with its standard output and error written to the files
+    /// at `standardOutput` and `standardError` (made anew), and its standard
+    /// input empty.
+    func run(standardOutput: String, standardError: String) async throws -> Result {
+        let out = try FileDescriptor.open(FilePath(standardOutput), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+        let err = try FileDescriptor.open(FilePath(standardError), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+        let sizes = { @Sendable () -> Int in
+            [standardOutput, standardError].reduce(0) { total, path in
+                total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
             }
-            if let timeout, Date().timeIntervalSince(start) > timeout {
-                timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                break
-            }
-            try? await Task.sleep(for: .milliseconds(4))
         }
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            status: process.terminationStatus,
-            signaled: process.terminationReason == .uncaughtSignal,
-            timedOut: timedOut,
-            standardOutput: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-            standardError: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
-            seconds: Date().timeIntervalSince(start)
-        )
+        return try await launch(output: .fileDescriptor(out, closeAfterSpawningProcess: true),
+                                error: .fileDescriptor(err, closeAfterSpawningProcess: true), written: sizes)
+    }
+
+    /// Runs the program and returns what it wrote to its standard output and
+    /// error, together (at most `limit` bytes of each are kept).
+    func capture(limit: Int = 4_000_000) async throws -> (Result, String) {
+        let (result, output, errors) = try await captureSeparately(limit: limit)
+        return (result, output + errors)
+    }
+
+    /// Runs the program and returns what it wrote to its standard output, and
+    /// to its standard error.
+    func captureSeparately(limit: Int = 4_000_000) async throws -> (Result, standardOutput: String, standardError: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lecture-\(getpid())-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        RunningChildren.addScratch(folder)
+        defer { RunningChildren.removeScratch(folder) }
+        let result = try await run(standardOutput: folder + "/out", standardError: folder + "/err")
+        let texts = [folder + "/out", folder + "/err"].map { path in
+            String(decoding: (FileManager.default.contents(atPath: path) ?? Data()).suffix(limit), as: UTF8.self)
+        }
+        return (result, texts[0], texts[1])
+    }
+
+    private func launch(output: FileDescriptorOutput, error: FileDescriptorOutput, written: @escaping @Sendable () -> Int) async throws -> Result {
+        let options = { () -> PlatformOptions in
+            var options = PlatformOptions()
+            options.processGroupID = 0
+            return options
+        }()
+        let start = ContinuousClock.now
+        let state = LaunchState()
+        let variables = Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })
+        let execution = try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
+            tasks.addTask {
+                let result = try await Subprocess.run(
+                    .path(FilePath(executable)), arguments: Arguments(arguments),
+                    environment: .inherit.updating(variables), workingDirectory: directory.map { FilePath($0) },
+                    platformOptions: options, input: .none, output: output, error: error
+                ) { execution in
+                    let pid = execution.processIdentifier.value
+                    state.group.withLock { $0 = pid }
+                    RunningChildren.add(pid)
+                }
+                state.group.withLock { pid in
+                    if let pid { RunningChildren.remove(pid) }
+                    pid = nil
+                }
+                return result.terminationStatus
+            }
+            tasks.addTask {
+                // The watchdog: progress, the time limit and the output limit.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    guard !Task.isCancelled else { break }
+                    watch?()
+                    let late = timeout.map { ContinuousClock.now - start > .seconds($0) } ?? false
+                    let verbose = outputLimit.map { written() > $0 } ?? false
+                    guard late || verbose else { continue }
+                    state.ended.withLock { $0 = (late, verbose && !late) }
+                    state.group.withLock { pid in
+                        if let pid { kill(-pid, SIGKILL) }
+                    }
+                    break
+                }
+                return nil
+            }
+            var status: TerminationStatus?
+            for try await finished in tasks where finished != nil {
+                status = finished
+                tasks.cancelAll()
+            }
+            return status
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let (timedOut, exceeded) = state.ended.withLock { $0 }
+        switch execution {
+        case .exited(let code)?:
+            return Result(status: code, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+        case .signaled(let signal)?:
+            return Result(status: signal, signaled: true, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+        default:
+            return Result(status: -1, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+        }
+    }
+}
+
+/// What the launching task and its watchdog share: the child's process group,
+/// and why the watchdog ended it.
+private final class LaunchState: Sendable {
+    let group = Mutex<pid_t?>(nil)
+    let ended = Mutex<(timedOut: Bool, exceeded: Bool)>((false, false))
+}
+
+/// The process groups of the children that are running, so that an interrupt
+/// of the tool (Ctrl-C, SIGTERM) ends them too: each child runs in a group of
+/// its own, which the terminal's signals do not reach. The one process-wide
+/// registry of the tool, as signals are process-wide.
+public enum RunningChildren {
+    private static let groups = Mutex<Set<pid_t>>([])
+    private static let scratch = Mutex<Set<String>>([])
+
+    /// A scratch folder in use, removed by ``killAll()``.
+    static func addScratch(_ folder: String) {
+        scratch.withLock { _ = $0.insert(folder) }
+    }
+
+    static func removeScratch(_ folder: String) {
+        scratch.withLock { _ = $0.remove(folder) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    static func add(_ group: pid_t) {
+        groups.withLock { _ = $0.insert(group) }
+    }
+
+    static func remove(_ group: pid_t) {
+        groups.withLock { _ = $0.remove(group) }
+    }
+
+    /// Kills every running child's process group and removes the scratch
+    /// folders in use.
+    public static func killAll() {
+        groups.withLock { all in
+            for group in all { kill(-group, SIGKILL) }
+            all.removeAll()
+        }
+        scratch.withLock { all in
+            for folder in all { try? FileManager.default.removeItem(atPath: folder) }
+            all.removeAll()
+        }
     }
 }

@@ -58,11 +58,37 @@ struct RecordedNumber: Equatable {
 
     /// Whether `actual` matches this recorded number: equal once rounded to the
     /// recorded precision, or within `tolerance` relative to the recorded value.
-    func matches(_ actual: Double, tolerance: Double) -> Bool {
-        if actual == value { return true }
-        let rounded = (actual / lastDigit).rounded() * lastDigit
+    ///
+    /// Where a `Double` cannot tell two numbers apart, their digits are compared
+    /// instead: whole numbers of more than 15 digits (beyond 2^53 a `Double`
+    /// rounds `9007199254740993` to `…992`), and numbers too large or too small
+    /// for it (`1e400` and `1e399` both read as infinity). The sign counts, zero
+    /// included: `-0.0` is not `0.0`.
+    func matches(_ actual: RecordedNumber, tolerance: Double) -> Bool {
+        if isNegative != actual.isNegative, !(value == 0 && actual.value == 0 && !isNegative && !actual.isNegative) {
+            return false
+        }
+        if needsDigits || actual.needsDigits { return digits == actual.digits }
+        if actual.value == value { return true }
+        let rounded = (actual.value / lastDigit).rounded() * lastDigit
         let scale = max(abs(value), lastDigit)
         return abs(rounded - value) <= tolerance * scale + lastDigit * 1e-9
+    }
+
+    private var isNegative: Bool { text.hasPrefix("-") }
+
+    /// Whether a `Double` cannot hold this number faithfully.
+    private var needsDigits: Bool {
+        if !value.isFinite || (value == 0 && text.contains(where: { ("1"..."9").contains($0) })) { return true }
+        let isWhole = !text.contains(".") && !text.contains("e") && !text.contains("E")
+        return isWhole && digits.count > 15
+    }
+
+    /// The number written without its sign, leading `+` or leading zeros.
+    private var digits: String {
+        let unsigned = text.drop { $0 == "-" || $0 == "+" }
+        let trimmed = unsigned.drop { $0 == "0" }
+        return trimmed.isEmpty || trimmed.first == "." ? "0" + trimmed : String(trimmed)
     }
 
     /// The relative error of `actual` against this value.

@@ -13,7 +13,9 @@ public enum Verifier {
             let actual = run.recordedText(ofCell: cell.index)
             let tolerance = cell.options.tolerance ?? defaultTolerance
             guard let recorded = cell.recorded else {
-                if !actual.isEmpty {
+                // A cell whose `// Prints` comments say what it prints needs no
+                // recorded output.
+                if !actual.isEmpty, cell.printsComments.isEmpty {
                     problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
                                                "cell \(cell.index + 1) has no recorded output; run 'lecture bless' to record it",
                                                details: excerpt(actual)))
@@ -29,10 +31,10 @@ public enum Verifier {
                 problems.append(Diagnostic(at: citation.location, "the citation of '\(citation.expression)' has no recorded value; run 'lecture bless' to record \(actual)"))
                 continue
             }
-            if let number = RecordedNumber(recorded), let value = Double(actual) {
+            if let number = RecordedNumber(recorded), let value = RecordedNumber(actual) {
                 if !number.matches(value, tolerance: defaultTolerance) {
                     problems.append(Diagnostic(at: citation.location, "'\(citation.expression)' drifted",
-                                               details: [drift(expected: number.text, actual: number.formatting(value), relative: number.relativeError(of: value), tolerance: defaultTolerance)]))
+                                               details: [drift(expected: number.text, actual: citation.shown(actual), relative: number.relativeError(of: value.value), tolerance: defaultTolerance)]))
                 }
             } else if recorded != actual {
                 problems.append(Diagnostic(at: citation.location, "'\(citation.expression)' changed", details: ["expected: \(recorded)", "actual:   \(actual)"]))
@@ -62,7 +64,7 @@ public enum Verifier {
             case (.literal(let text), _):
                 line += text.filter { $0 == "\n" }.count
             case (.number(let e), .number(let a)):
-                if !e.matches(a.value, tolerance: tolerance) {
+                if !e.matches(a, tolerance: tolerance) {
                     problems.append(Diagnostic(at: SourceLocation(file: path, line: line), "a number in \(what) drifted",
                                                details: [drift(expected: e.text, actual: a.text, relative: e.relativeError(of: a.value), tolerance: tolerance)]))
                 }

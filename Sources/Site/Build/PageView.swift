@@ -34,6 +34,12 @@ struct PageView {
         var id: String
         var title: String
         var body: String
+        /// Level 2 and 3 headings, for the list "On this page".
+        var headings: [Heading]
+        var hasHeadings: Bool
+        /// The chapter's Markdown in the course's repository, when
+        /// `course.json` names one.
+        var sourceHref: String?
         var previous: Neighbour?
         var next: Neighbour?
     }

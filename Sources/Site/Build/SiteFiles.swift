@@ -5,6 +5,9 @@ public struct SiteFiles: Sendable, Equatable {
     public var files: [String: [UInt8]] = [:]
     /// What the build noticed but did not stop for (pages over their size budget).
     public var warnings: [Diagnostic] = []
+    /// Errors a build that keeps going published on their pages (broken links,
+    /// missing files) instead of stopping.
+    public var problems: [Diagnostic] = []
 
     public init() {}
 

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 /// Colours Swift code at build time: the page needs no script to show it.
 ///
 /// A small lexer, not a parser: it knows comments (nested block comments
@@ -85,28 +85,28 @@ enum SwiftHighlighter {
             while let scalar = peek() {
                 if let closing, scalar == closing, depth == 0 { break }
                 if starts(with: "//") {
-                    html += Self.span("c", Markup.escape(take { $0 != "\n" }))
+                    html += Self.span("c", HTMLEscape.text(take { $0 != "\n" }))
                 } else if starts(with: "/*") {
-                    html += Self.span("c", Markup.escape(blockComment()))
+                    html += Self.span("c", HTMLEscape.text(blockComment()))
                 } else if scalar == "\"" || (scalar == "#" && rawStringAhead()) {
                     html += string()
                 } else if Self.isDigit(scalar) {
-                    html += Self.span("n", Markup.escape(number()))
+                    html += Self.span("n", HTMLEscape.text(number()))
                 } else if scalar == "@", let next = peek(1), Self.isIdentifierStart(next) {
-                    html += Self.span("a", Markup.escape(take(1) + take(while: Self.isIdentifierPart)))
+                    html += Self.span("a", HTMLEscape.text(take(1) + take(while: Self.isIdentifierPart)))
                 } else if scalar == "#", let next = peek(1), Self.isIdentifierStart(next) {
-                    html += Self.span("d", Markup.escape(take(1) + take(while: Self.isIdentifierPart)))
+                    html += Self.span("d", HTMLEscape.text(take(1) + take(while: Self.isIdentifierPart)))
                 } else if scalar == "$", let next = peek(1), Self.isIdentifierPart(next) {
                     // Closure parameters ($0) and property wrapper projections ($name).
-                    html += Markup.escape(take(1) + take(while: Self.isIdentifierPart))
+                    html += HTMLEscape.text(take(1) + take(while: Self.isIdentifierPart))
                 } else if scalar == "`" {
-                    html += Markup.escape(take(1) + take { $0 != "`" && $0 != "\n" } + (peek() == "`" ? take(1) : ""))
+                    html += HTMLEscape.text(take(1) + take { $0 != "`" && $0 != "\n" } + (peek() == "`" ? take(1) : ""))
                 } else if Self.isIdentifierStart(scalar) {
                     html += identifier()
                 } else {
                     if scalar == "(" { depth += 1 }
                     if scalar == ")" { depth -= 1 }
-                    html += Markup.escape(take(1))
+                    html += HTMLEscape.text(take(1))
                 }
             }
             return html
@@ -120,9 +120,9 @@ enum SwiftHighlighter {
                 return Self.span("k", word)
             }
             if let first = word.unicodeScalars.first, first.properties.isUppercase {
-                return Self.span("t", Markup.escape(word))
+                return Self.span("t", HTMLEscape.text(word))
             }
-            return Markup.escape(word)
+            return HTMLEscape.text(word)
         }
 
         mutating func blockComment() -> String {
@@ -170,12 +170,12 @@ enum SwiftHighlighter {
             let hashes = take { $0 == "#" }
             let multiline = starts(with: "\"\"\"")
             let quote = multiline ? "\"\"\"" : "\""
-            var html = Markup.escape(hashes + take(quote.unicodeScalars.count))
+            var html = HTMLEscape.text(hashes + take(quote.unicodeScalars.count))
             let terminator = quote + hashes
             let interpolation = "\\" + hashes + "("
             while peek() != nil {
                 if starts(with: terminator) {
-                    html += Markup.escape(take(terminator.unicodeScalars.count))
+                    html += HTMLEscape.text(take(terminator.unicodeScalars.count))
                     return Self.span("s", html)
                 }
                 if !multiline, peek() == "\n" { break }
@@ -183,11 +183,11 @@ enum SwiftHighlighter {
                     let open = take(interpolation.unicodeScalars.count)
                     let inner = code(until: ")")
                     let close = peek() == ")" ? take(1) : ""
-                    html += Self.span("i", Markup.escape(open) + inner + Markup.escape(close))
+                    html += Self.span("i", HTMLEscape.text(open) + inner + HTMLEscape.text(close))
                 } else if peek() == "\\" && hashes.isEmpty {
-                    html += Markup.escape(take(2))
+                    html += HTMLEscape.text(take(2))
                 } else {
-                    html += Markup.escape(take(1))
+                    html += HTMLEscape.text(take(1))
                 }
             }
             return Self.span("s", html)

@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 import CellOutput
 import Literate
 
@@ -10,17 +10,39 @@ import Literate
 /// - `norun`: the code, marked as not run.
 /// - `fails`: the code and the compiler's errors, as an error block.
 /// - `crashes`: the code, what it printed, and the trap message as an error block.
+/// - `exercise=NAME`: the starter code, with how to check an answer.
+/// - `solution=NAME`: the worked answer and its output, folded behind
+///   "Show a worked answer".
+/// - `check=NAME`: nothing; the checks stay in the lecture.
 enum CellRenderer {
-    static func html(_ cell: Cell, outputs: [OutputItem]?) -> String {
+    /// Where the cell's chapter is, for an exercise's instructions.
+    struct Chapter {
+        var path: String
+        var number: Int?
+        var id: String
+    }
+
+    static func html(_ cell: Cell, outputs: [OutputItem]?, problems: [String] = [], chapter: Chapter? = nil) -> String {
+        let options = cell.options
+        if options.check != nil, problems.isEmpty { return "" }
+        if options.solution != nil {
+            let inner = body(cell, outputs: outputs, problems: problems, chapter: nil)
+            return "<details class=\"solution\"><summary>Show a worked answer</summary>\n\(inner)</details>\n"
+        }
+        return body(cell, outputs: outputs, problems: problems, chapter: chapter)
+    }
+
+    private static func body(_ cell: Cell, outputs: [OutputItem]?, problems: [String], chapter: Chapter?) -> String {
         let options = cell.options
         var classes = ["cell"]
         var parts: [String] = []
         if options.norun { classes.append("norun") }
         if options.fails { classes.append("fails") }
         if options.crashes { classes.append("crashes") }
+        if options.exercise != nil { classes.append("exercise") }
         if !options.hide {
             var code = "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(trimmingFinalNewline(cell.code)))</code></pre>"
-            if let badge = badge(options) {
+            if let badge = badge(options, chapter) {
                 code = "<div class=\"cell-badge\">\(badge)</div>\n" + code
             }
             parts.append(code)
@@ -39,14 +61,25 @@ enum CellRenderer {
             if !shown.isEmpty { parts.append("<div class=\"output\">\n\(shown)</div>") }
             if let error, !error.text.isEmpty {
                 parts.append("<div class=\"error\" role=\"note\"><div class=\"error-title\">\(error.title)</div>"
-                    + "<pre>\(Markup.escape(trimmingFinalNewline(error.text)))</pre></div>")
+                    + "<pre>\(HTMLEscape.text(trimmingFinalNewline(error.text)))</pre></div>")
             }
         }
+        if !problems.isEmpty { parts.append(Self.problems(problems)) }
         guard !parts.isEmpty else { return "" }
         return "<div class=\"\(classes.joined(separator: " "))\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
-    private static func badge(_ options: CellOptions) -> String? {
+    /// Diagnostics shown on a page, as the terminal prints them.
+    static func problems(_ descriptions: [String]) -> String {
+        "<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">This did not run</div>"
+            + "<pre>\(HTMLEscape.text(descriptions.joined(separator: "\n")))</pre></div>\n"
+    }
+
+    private static func badge(_ options: CellOptions, _ chapter: Chapter?) -> String? {
+        if options.exercise != nil {
+            let check = "lecture check " + (chapter?.number.map(String.init) ?? chapter?.id ?? "CHAPTER")
+            return "your turn: edit this cell in <code>\(HTMLEscape.text(chapter?.path ?? "the lecture"))</code>, then run <code>\(HTMLEscape.text(check))</code>"
+        }
         if options.norun { return "not run" }
         if options.fails { return "does not compile" }
         if options.crashes { return "traps" }
@@ -59,7 +92,7 @@ enum CellRenderer {
         var pending = ""
         func flush() {
             let text = trimmingFinalNewline(pending)
-            if !text.isEmpty { html += "<pre class=\"printed\">\(Markup.escape(text))</pre>\n" }
+            if !text.isEmpty { html += "<pre class=\"printed\">\(HTMLEscape.text(text))</pre>\n" }
             pending = ""
         }
         for item in items {

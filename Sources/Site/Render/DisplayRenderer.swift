@@ -1,4 +1,4 @@
-import Markup
+import Escaping
 import CellOutput
 
 /// A table or figure a cell showed: a table laid out from its cells (numbers
@@ -18,11 +18,11 @@ enum DisplayRenderer {
     static func html(_ table: Table) -> String {
         func cell(_ tag: String, _ text: String, column: Int) -> String {
             let numeric = table.numericColumns.indices.contains(column) && table.numericColumns[column]
-            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(Markup.escape(text))</\(tag)>"
+            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(HTMLEscape.text(text))</\(tag)>"
         }
         var html = "<table>\n"
         if let title = table.title, !title.isEmpty {
-            html += "<caption>\(Markup.escape(title))</caption>\n"
+            html += "<caption>\(HTMLEscape.text(title))</caption>\n"
         }
         if let header = table.header {
             html += "<thead>\n<tr>" + header.enumerated().map { cell("th", $1, column: $0) }.joined() + "</tr>\n</thead>\n"
@@ -36,6 +36,6 @@ enum DisplayRenderer {
 
     /// A display without its published form shows its recorded text.
     private static func fallback(_ display: Display) -> String {
-        "<pre class=\"printed\">\(Markup.escape(CellRenderer.trimmingFinalNewline(display.text)))</pre>\n"
+        "<pre class=\"printed\">\(HTMLEscape.text(CellRenderer.trimmingFinalNewline(display.text)))</pre>\n"
     }
 }

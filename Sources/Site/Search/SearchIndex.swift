@@ -1,6 +1,8 @@
 import Literate
 /// The site's search index: for each chapter, its sections (the text under
-/// each heading) as the distinct words they hold, lower-cased.
+/// each heading: prose with its formulas as TeX between dollars, table cells,
+/// shown code; citations as their value), whitespace collapsed. `search.js` finds words in it and
+/// quotes it around them.
 ///
 /// It is written as `search-index.js`, a script that assigns the index to a
 /// global, because a page opened from `file://` may load a script but may not
@@ -9,7 +11,7 @@ struct SearchIndex {
     struct Section {
         var title: String
         var anchor: String
-        var words: [String]
+        var text: String
     }
 
     struct Page {
@@ -20,99 +22,73 @@ struct SearchIndex {
 
     var pages: [Page] = []
 
-    /// Adds a chapter; `citationText` gives a citation's shown value.
-    mutating func add(_ document: ChapterDocument, citationText: (Int) -> String) {
-        let source = document.source
-        func restored(_ text: String) -> String {
-            source.restore(text) { span in
-                switch span {
-                case .math: " "
-                case .citation(let index): " \(citationText(index)) "
-                }
+    /// Adds a chapter: `outline` gives its headings' anchors, `citationText` a
+    /// citation's shown value.
+    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
+        func text(of node: MarkdownNode) -> String {
+            switch node.kind {
+            case .math(let pieces, let display):
+                let tex = pieces.map { piece in
+                    switch piece {
+                    case .tex(let tex): tex
+                    case .citation(let index): citationText(index)
+                    }
+                }.joined()
+                return display ? " $$\(tex)$$ " : "$\(tex)$"
+            case .citation(let index): return " \(citationText(index)) "
+            default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
         }
-        let chapterTitle = document.headings.first?.text ?? document.lecture.title
+        let chapterTitle = outline.headings.first?.text ?? lecture.title
         var sections: [Section] = []
-        var current = Section(title: chapterTitle, anchor: "", words: [])
-        var seen: Set<String> = []
+        var current = Section(title: chapterTitle, anchor: "", text: "")
         var headingIndex = 0
         func add(_ text: String) {
-            for word in Self.words(in: restored(text)) where seen.insert(word).inserted {
-                current.words.append(word)
-            }
+            let collapsed = Self.collapsingWhitespace(text)
+            guard !collapsed.isEmpty else { return }
+            current.text += (current.text.isEmpty ? "" : " ") + collapsed
         }
-        let cellLines = Set(document.lecture.cells.filter { !$0.options.hide }.map(\.fence.openLine))
-        let outputLines = Set(document.lecture.cells.compactMap { $0.recorded?.fence.openLine })
         func walk(_ node: MarkdownNode) {
             switch node.kind {
             case .heading(let level):
-                let heading = document.headings[safe: headingIndex]
+                let heading = outline.headings[safe: headingIndex]
                 headingIndex += 1
                 if level >= 2, let heading {
-                    if !current.words.isEmpty || !sections.isEmpty { sections.append(current) }
-                    current = Section(title: heading.text, anchor: heading.id, words: [])
-                    seen = []
+                    if !current.text.isEmpty || !sections.isEmpty { sections.append(current) }
+                    current = Section(title: heading.text, anchor: heading.id, text: "")
                 }
-                add(Self.text(of: node))
-            case .codeBlock(_, let literal):
-                if outputLines.contains(node.line) { return }
-                if document.lecture.cells.contains(where: { $0.fence.openLine == node.line }) && !cellLines.contains(node.line) { return }
-                add(literal)
+                add(text(of: node))
+            case .cell(let index):
+                if let cell = lecture.cells[safe: index], !cell.options.hide { add(cell.code) }
+            case .codeBlock(let block):
+                add(block.literal)
+            case .recordedOutput:
+                return
             case .paragraph, .tableCell:
-                add(Self.text(of: node))
+                add(text(of: node))
             default:
                 node.children.forEach(walk)
             }
         }
-        walk(document.tree)
+        walk(lecture.document)
         sections.append(current)
-        pages.append(Page(title: chapterTitle, url: document.pageName, sections: sections))
+        pages.append(Page(title: chapterTitle, url: pageName, sections: sections))
     }
 
-    /// The distinct lower-case words of `text`: runs of letters and digits, at
-    /// least two characters long.
-    static func words(in text: String) -> [String] {
-        var words: [String] = []
-        var word = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else {
-                if word.count >= 2 { words.append(word) }
-                word = ""
-            }
-        }
-        if word.count >= 2 { words.append(word) }
-        return words
-    }
-
-    private static func text(of node: MarkdownNode) -> String {
-        switch node.kind {
-        case .text(let text), .code(let text): return text
-        case .softBreak, .lineBreak: return " "
-        default: return node.children.map(text(of:)).joined(separator: node.isBlock ? " " : "")
-        }
+    /// `text` with every run of whitespace one space, none at the ends.
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The index as a script: `window.LECTURE_SEARCH_INDEX = {...};`.
     var script: String {
         let pagesJSON = pages.map { page in
             let sectionsJSON = page.sections.map { section in
-                "{\"t\":\(JSON.string(section.title)),\"a\":\(JSON.string(section.anchor)),\"w\":\(JSON.string(section.words.joined(separator: " ")))}"
+                "{\"t\":\(JSON.string(section.title)),\"a\":\(JSON.string(section.anchor)),\"x\":\(JSON.string(section.text))}"
             }.joined(separator: ",\n")
             return "{\"t\":\(JSON.string(page.title)),\"u\":\(JSON.string(page.url)),\"s\":[\n\(sectionsJSON)]}"
         }.joined(separator: ",\n")
         return "window.LECTURE_SEARCH_INDEX = {\"pages\":[\n\(pagesJSON)]};\n"
-    }
-}
-
-extension MarkdownNode {
-    var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
-             .table, .tableRow, .tableCell: true
-        default: false
-        }
     }
 }
 

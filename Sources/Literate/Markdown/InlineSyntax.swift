@@ -1,0 +1,105 @@
+/// The lecture's own inline syntax, formulas and citations, as rules over the
+/// bytes of one block's inline text. cmark's inline parser calls these rules when
+/// it reaches a `$` or a `{` (see ``InlineExtensions``), so code spans, raw HTML,
+/// link destinations, code blocks and HTML blocks are never searched: they are
+/// consumed by cmark before a `$` or `{` in them is seen.
+///
+/// Formulas follow pandoc's rules, so that a dollar sign used as money stays text:
+/// - `$$ … $$` is display math; its content is not only white space.
+/// - `$…$` is inline math when the opening `$` is followed by a character that is
+///   not a space (nor another `$`), and the closing `$` follows a character that is
+///   not a space and is not followed by a digit. "It costs $5 and $6" holds no math.
+/// - `\$` is a dollar sign, never a delimiter; inline math holds no backtick (one
+///   would start inline code, so the `$` was money).
+///
+/// Inside the text of a link or an image (`[… $5 …](url)`) a formula ends at the
+/// first unescaped `]` or not at all, so that money in link text is read as
+/// pandoc reads it: the link first.
+///
+/// Citations are `{{…}}` on one line, closed by the first `}}`; `\{{` writes two
+/// braces.
+enum InlineSyntax {
+    /// What a scan found: the end (exclusive) of the construct, or the offset at
+    /// which the search for its end stopped.
+    enum Scan: Equatable {
+        case found(end: Int)
+        case notFound(stoppedAt: Int)
+    }
+
+    private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
+    private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+    private static let closeBracket = UInt8(ascii: "]")
+
+    /// Display math opening with the `$$` at `start`; `byte(i)` is nil past the end.
+    static func displayFormula(at start: Int, inBrackets: Bool = false, _ byte: (Int) -> UInt8?) -> Scan {
+        var index = start + 2
+        while let current = byte(index) {
+            if inBrackets, current == closeBracket { return .notFound(stoppedAt: index) }
+            if current == backslash {
+                index += 2
+            } else if current == dollar, byte(index + 1) == dollar {
+                let content = (start + 2)..<index
+                return content.allSatisfy({ isSpace(byte($0)) }) ? .notFound(stoppedAt: index) : .found(end: index + 2)
+            } else {
+                index += 1
+            }
+        }
+        return .notFound(stoppedAt: index)
+    }
+
+    /// Inline math opening with the `$` at `start`.
+    static func inlineFormula(at start: Int, inBrackets: Bool = false, _ byte: (Int) -> UInt8?) -> Scan {
+        let first = byte(start + 1)
+        guard !isSpace(first), first != dollar else { return .notFound(stoppedAt: start + 1) }
+        var index = start + 1
+        while let current = byte(index) {
+            if inBrackets, current == closeBracket { return .notFound(stoppedAt: index) }
+            switch current {
+            case backslash:
+                index += 2
+            case backtick:
+                return .notFound(stoppedAt: index)
+            case dollar:
+                let followedByDigit = byte(index + 1).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+                if index > start + 1, !isSpace(byte(index - 1)), !followedByDigit { return .found(end: index + 1) }
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        return .notFound(stoppedAt: index)
+    }
+
+    /// A citation opening with the `{{` at `start`: it ends after the first `}}`
+    /// on the same line.
+    static func citation(at start: Int, _ byte: (Int) -> UInt8?) -> Scan {
+        guard byte(start + 1) == openBrace else { return .notFound(stoppedAt: start + 1) }
+        var index = start + 2
+        while let current = byte(index), current != newline {
+            if current == closeBrace, byte(index + 1) == closeBrace { return .found(end: index + 2) }
+            index += 1
+        }
+        return .notFound(stoppedAt: index)
+    }
+
+    /// The citations written inside a formula's TeX, as byte ranges of `tex`.
+    static func citations(inTeX tex: [UInt8]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var index = 0
+        func byte(_ offset: Int) -> UInt8? { offset < tex.count ? tex[offset] : nil }
+        while index < tex.count {
+            if tex[index] == openBrace, case .found(let end) = citation(at: index, byte) {
+                found.append(index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func isSpace(_ byte: UInt8?) -> Bool {
+        guard let byte else { return true }
+        return byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == newline || byte == UInt8(ascii: "\r")
+    }
+}

@@ -1,0 +1,103 @@
+/// Finds the cells of a lecture in cmark's tree: each fenced code block whose
+/// info string starts with `swift` is a cell, an `output` fence right after a
+/// cell (its next sibling) holds the cell's recorded output. Both are marked in
+/// the tree, as `.cell(index)` and `.recordedOutput(cell:)`.
+///
+/// A fence is what cmark says it is: one that the end of its block quote, list
+/// item or file closes is still a fence, as on GitHub.
+struct CellReader {
+    let text: SourceText
+    let path: String
+    private(set) var cells: [Cell] = []
+    private(set) var problems: [Diagnostic] = []
+
+    init(text: SourceText, path: String) {
+        self.text = text
+        self.path = path
+    }
+
+    /// `root` with its cells and recorded outputs marked.
+    mutating func read(_ root: MarkdownNode) -> MarkdownNode {
+        var node = root
+        var previousCell: Int?
+        node.children = root.children.map { child in
+            guard case .codeBlock(let block) = child.kind, let fence = block.fence else {
+                previousCell = nil
+                return child.children.isEmpty ? child : read(child)
+            }
+            let span = self.span(of: child, fence: fence)
+            let info: FenceInfo
+            switch Result(catching: { () throws(Diagnostic) in
+                try FenceInfo.parse(block.info, at: SourceLocation(file: path, line: span.openLine, column: infoColumn(span, fence)))
+            }) {
+            case .success(let read): info = read
+            case .failure(let problem):
+                problems.append(problem)
+                previousCell = nil
+                return child
+            }
+            switch info {
+            case .cell(let options):
+                let lines = CodeLines(block.literal)
+                let comments = options.runs || options.crashes ? PrintsComments.find(in: lines, firstLine: span.firstContentLine) : []
+                cells.append(Cell(index: cells.count, options: options, code: block.literal, fence: span, recorded: nil, printsComments: comments))
+                problems += Self.openConditionals(in: cells[cells.count - 1], lines: lines, path: path)
+                previousCell = cells.count - 1
+                return MarkdownNode(kind: .cell(cells.count - 1), range: child.range)
+            case .output:
+                defer { previousCell = nil }
+                let here = SourceLocation(file: path, line: span.openLine, column: span.column)
+                guard let index = previousCell, cells[index].recorded == nil else {
+                    problems.append(Diagnostic(at: here, "an output fence must directly follow a swift cell"))
+                    return child
+                }
+                guard cells[index].options.recordsOutput else {
+                    problems.append(Diagnostic(at: here, "a \(cells[index].options.norun ? "norun" : "silent") cell records no output; remove this output fence"))
+                    return child
+                }
+                cells[index].recorded = RecordedOutput(text: block.literal, fence: span)
+                return MarkdownNode(kind: .recordedOutput(cell: index), range: child.range)
+            case .other:
+                previousCell = nil
+                return child
+            }
+        }
+        return node
+    }
+
+    /// A `#if` that the cell does not close (or an `#endif` it did not open):
+    /// cells are compiled one after the other, and a directive that spans two of
+    /// them would move code and output from one cell to the other.
+    static func openConditionals(in cell: Cell, lines: CodeLines, path: String) -> [Diagnostic] {
+        var open: [Int] = []
+        for directive in lines.conditionalDirectives {
+            if directive.change > 0 {
+                open.append(directive.line)
+            } else if open.popLast() == nil {
+                return [Diagnostic(at: SourceLocation(file: path, line: cell.fence.firstContentLine + directive.line),
+                                   "this #endif closes no #if of its cell; a #if must begin and end in one cell")]
+            }
+        }
+        return open.map { line in
+            Diagnostic(at: SourceLocation(file: path, line: cell.fence.firstContentLine + line),
+                       "this #if is not closed by an #endif in its cell; a #if must begin and end in one cell")
+        }
+    }
+
+    private func span(of node: MarkdownNode, fence: MarkdownNode.Fence) -> FenceSpan {
+        let open = node.range.start
+        let prefix = text.content(ofLine: open.line).prefix(max(open.column - 1, 0)).map { byte -> UInt8 in
+            byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
+        }
+        return FenceSpan(openLine: open.line, closeLine: max(node.range.end.line, open.line), column: open.column,
+                         isClosed: fence.isClosed, containerPrefix: String(decoding: prefix, as: UTF8.self),
+                         marker: String(repeating: fence.character, count: fence.length))
+    }
+
+    /// The byte column where the info string starts on the opening fence's line.
+    private func infoColumn(_ span: FenceSpan, _ fence: MarkdownNode.Fence) -> Int {
+        let afterFence = text.content(ofLine: span.openLine).dropFirst(span.column - 1 + fence.length)
+        let spaces = afterFence.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return span.column + fence.length + spaces
+    }
+}

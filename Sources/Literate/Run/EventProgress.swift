@@ -1,0 +1,37 @@
+import CellOutput
+import Foundation
+import Synchronization
+
+/// Follows a running program's events file for progress displays: which cell
+/// started last. It reads only what was appended since it last looked.
+final class EventProgress: Sendable {
+    private struct State {
+        var offset: UInt64 = 0
+        var pending: [UInt8] = []
+        var lastCell: Int?
+    }
+
+    private let path: String
+    private let state = Mutex(State())
+
+    init(path: String) {
+        self.path = path
+    }
+
+    func lastStartedCell() -> Int? {
+        state.withLock { state in
+            guard let handle = FileHandle(forReadingAtPath: path) else { return state.lastCell }
+            defer { try? handle.close() }
+            try? handle.seek(toOffset: state.offset)
+            let data = (try? handle.readToEnd()) ?? Data()
+            state.offset += UInt64(data.count)
+            state.pending += data
+            guard let end = state.pending.lastIndex(of: 0x0A) else { return state.lastCell }
+            for record in EventRecord.records(in: Array(state.pending[...end])) {
+                if case .cellStarted(let index) = record.event { state.lastCell = index }
+            }
+            state.pending.removeFirst(end + 1)
+            return state.lastCell
+        }
+    }
+}

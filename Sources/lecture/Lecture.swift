@@ -1,8 +1,0 @@
-import LectureCLI
-
-@main
-enum Lecture {
-    static func main() async {
-        await LectureCommand.start()
-    }
-}

@@ -1,0 +1,8 @@
+import LectureCLI
+
+@main
+enum LectureTool {
+    static func main() async {
+        await LectureCommand.start()
+    }
+}
