@@ -4,10 +4,11 @@
 /// order of k, as ``Matrix/dot(_:)`` adds it, then bⱼ is added and σ applied
 /// (``Activation/apply(_:)-(Lanes)``).
 ///
-/// With p ≥ 2 outputs, eight of them advance together along a row of W. With
-/// one output, eight rows advance together: their inputs are read as 8×8
-/// tiles and transposed in registers, so that each lane still adds its own
-/// row's terms in order.
+/// With p ≥ 2 outputs, sixteen of them (two vectors, whose sigmoids run side
+/// by side, ``Logistic/sigmoid(_:_:)``), then eight, then the rest advance
+/// together along a row of W. With one output, eight rows advance together:
+/// their inputs are read as 8×8 tiles and transposed in registers, so that
+/// each lane still adds its own row's terms in order.
 struct DenseRows {
     /// The numbers d of inputs and p of outputs.
     let d: Int, p: Int
