@@ -6,9 +6,11 @@ import Dispatch
 /// sums formed block by block and then added in block order are the same
 /// everywhere.
 struct RowBlocks {
-    /// The number of blocks a cut batch has: enough for two to eight threads
-    /// to share the work evenly, few enough that each block is long.
-    static let parallelCount = 8
+    /// The number of blocks a cut batch has: enough that threads share the
+    /// work evenly even when one of them gets only part of a core (on a
+    /// machine shared with other work, the threads that finish first take
+    /// the blocks left), few enough that each block is long.
+    static let parallelCount = 32
 
     /// The number of rows.
     let rows: Int
