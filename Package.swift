@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lecture", targets: ["lecture"]),
+        // `lecture preview` runs this: the only product that links an HTTP server.
+        .executable(name: "lecture-preview", targets: ["lecture-preview"]),
         .library(name: "Neural", targets: ["Neural"]),
         .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
         // What a chapter program links: built optimized by the runner into its cache.
@@ -16,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,6 +53,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        .target(
+            name: "LecturePreview",
+            dependencies: ["Literate", "Site", "Escaping",
+                           .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
+        .executableTarget(name: "lecture-preview", dependencies: ["LectureCLI", "LecturePreview"]),
         .executableTarget(name: "neural-bench", dependencies: ["Neural"], path: "Benchmarks/Sources/neural-bench"),
         // Draws the seed lecture's figures for scripts/render-figures.
         .executableTarget(name: "seed-figures", dependencies: ["Charts", "Neural"], path: "Sources/seed-figures"),
@@ -62,5 +71,6 @@ let package = Package(
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture", "LectureTesting"],
                     exclude: ["Golden", "Fixtures", "Corpus"]),
+        .testTarget(name: "PreviewTests", dependencies: ["LecturePreview", "Literate", "lecture", "lecture-preview", "LectureTesting"]),
     ]
 )
