@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "lecture", targets: ["lecture"]),
         // `lecture preview` runs this: the only product that links an HTTP server.
         .executable(name: "lecture-preview", targets: ["lecture-preview"]),
-        .library(name: "Neural", targets: ["Neural"]),
+        // What a course's chapters import: the runtime (show, charts, the channel
+        // to the runner, parameters) and this course's own libraries.
         .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
-        // What a chapter program links: built optimized by the runner into its cache.
-        .library(name: "LectureKit", type: .dynamic, targets: ["LectureRuntime"]),
+        .library(name: "Neural", targets: ["Neural"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        // `swift package lecture verify` in a course package that depends on this one.
+        .plugin(name: "LecturePlugin", targets: ["LecturePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +30,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CDigest"),
         .target(name: "Neural"),
         .target(name: "Escaping"),
         .target(name: "Charts", dependencies: ["Escaping"]),
@@ -35,7 +39,7 @@ let package = Package(
         .target(
             name: "Literate",
             dependencies: [
-                "CCmarkGFM", "CellOutput",
+                "CCmarkGFM", "CDigest", "CellOutput",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -59,6 +63,14 @@ let package = Package(
                            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(name: "lecture-preview", dependencies: ["LectureCLI", "LecturePreview"]),
+        .plugin(
+            name: "LecturePlugin",
+            capability: .command(
+                intent: .custom(verb: "lecture", description: "Run, verify, record and publish the lectures of this course package"),
+                permissions: [.writeToPackageDirectory(reason: "the lecture runner keeps its cache in .build-lecture/, bless writes outputs into the lectures and build writes _site/")]
+            ),
+            dependencies: ["lecture"]
+        ),
         .executableTarget(name: "neural-bench", dependencies: ["Neural"], path: "Benchmarks/Sources/neural-bench"),
         // Draws the seed lecture's figures for scripts/render-figures.
         .executableTarget(name: "seed-figures", dependencies: ["Charts", "Neural"], path: "Sources/seed-figures"),

@@ -135,7 +135,9 @@ def main():
         shutil.copytree(os.path.join(root, "lectures"), os.path.join(folder, "lectures"))
     log = open(os.path.join(scratch, "preview.out"), "w+", encoding="utf-8")
     env = dict(os.environ, CI="true")
-    process = subprocess.Popen([lecture, "preview", "--port", "0"], cwd=previewed, stdout=log, stderr=subprocess.STDOUT, env=env)
+    # Both copies are lectures of this package's course, run from its root.
+    process = subprocess.Popen([lecture, "preview", "--port", "0", "--lectures", os.path.join(previewed, "lectures")], cwd=root,
+                               stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         print("starting lecture preview on a copy of lectures/", file=sys.stderr)
         port = None
@@ -180,7 +182,7 @@ def main():
 
                 save(os.path.join(built, "lectures", chapter), edited(originals[built], number))
                 start = time.perf_counter()
-                result = subprocess.run([lecture, "build", "--out", os.path.join(built, "_site")], cwd=built,
+                result = subprocess.run([lecture, "build", "--lectures", os.path.join(built, "lectures"), "--out", os.path.join(built, "_site")], cwd=root,
                                         capture_output=True, text=True, env=env)
                 builds.append(time.perf_counter() - start)
                 if result.returncode != 0:

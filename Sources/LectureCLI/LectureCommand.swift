@@ -17,14 +17,13 @@ public struct LectureCommand: AsyncParsableCommand {
     /// Parses the command line and runs the command, exiting with the documented
     /// codes (a usage error exits with 2, not the argument parser's 64). An
     /// interrupt or SIGTERM ends the chapter programs and compilers that run,
-    /// with their process groups, and removes this run's scratch folders.
+    /// with their process groups, and removes their scratch folders.
     public static func start() async -> Never {
         let interrupts = [SIGINT, SIGTERM, SIGHUP].map { signal in
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 RunningChildren.killAll()
-                BuildCache().removeOwnScratch()
                 Foundation.exit(128 + signal)
             }
             source.resume()

@@ -37,6 +37,8 @@ struct PreviewCommand: ParsableCommand {
     @OptionGroup var options: PreviewOptions
 
     func run() throws {
+        // A folder that is no course package is said here, before any build.
+        do { _ = try options.coursePackage() } catch { throw Failure.usage(error.description) }
         let server = try Self.server()
         let arguments = [server] + options.arguments
         // The server sets its own signal handling: start it from the defaults.
@@ -90,8 +92,8 @@ public struct PreviewOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1 to serve on; 0 picks a free one.", valueName: "n"))
     public var port = 8000
 
-    @Option(name: .long, help: ArgumentHelp("The theme folder (default: the package's site/ folder).", valueName: "dir"))
-    var theme: String?
+    @Option(name: .long, help: ArgumentHelp("The theme folder (default: the lecture companion's site/ folder).", valueName: "dir"))
+    public var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Where KaTeX is installed.", valueName: "dir"))
     public var katex = KaTeXAssets.defaultFolder
@@ -104,9 +106,12 @@ public struct PreviewOptions: ParsableArguments {
 
     public init() {}
 
-    public var lectures: String { course.lectures }
-    public var themeFolder: String { theme ?? Theme.defaultFolder }
     public var jobs: Int { jobsOption.jobs }
+
+    /// The course package these options name.
+    public func coursePackage() throws(Diagnostic) -> CoursePackage {
+        try CoursePackage.locate(course.packagePath, lectures: course.lectures)
+    }
 
     public func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
@@ -115,7 +120,9 @@ public struct PreviewOptions: ParsableArguments {
 
     /// The command line that gives these options to `lecture-preview`.
     var arguments: [String] {
-        var arguments = ["--lectures", course.lectures, "--jobs", String(jobs), "--port", String(port), "--katex", katex]
+        var arguments = ["--jobs", String(jobs), "--port", String(port), "--katex", katex]
+        if let packagePath = course.packagePath { arguments += ["--package-path", packagePath] }
+        if let lectures = course.lecturesOption { arguments += ["--lectures", lectures] }
         if let theme { arguments += ["--theme", theme] }
         if let timeout { arguments += ["--timeout", String(timeout)] }
         if poll { arguments.append("--poll") }

@@ -57,14 +57,14 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let status = StatusLine(lecture: lecture, enabled: terminal.liveStatus)
-        let courseRunner = running.courseRunner(parameters: values)
+        let courseRunner = running.courseRunner(try course.package(), parameters: values, reporter: ProgressReporter(chapters: []))
         let run: ChapterRun
         do {
-            let runner = try await courseRunner.prepare { printError($0) }
+            let runner = try await courseRunner.prepare(for: [lecture])
             run = await runner.run(lecture, upTo: cell.map { $0 - 1 }, phase: status.update)
         } catch {
             status.clear()
-            throw Failure.check(error.description)
+            throw Failure.usage("\(error)")
         }
         status.clear()
         if running.verbose { run.log.forEach(printError) }

@@ -36,7 +36,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         var paths = try course.chapterPaths(chapters)
         if let shard { paths = shard.chapters(of: paths) }
-        let results = try await running.run(paths, jobs: jobs.jobs)
+        let results = try await running.run(paths, of: try course.package(), jobs: jobs.jobs).chapters
         let (runs, unreadable) = results.readable()
         var failed = unreadable
         for run in runs {

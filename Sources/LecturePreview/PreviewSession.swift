@@ -1,5 +1,6 @@
 import Foundation
 import Literate
+import Synchronization
 
 /// `lecture preview` from start to end: listens on 127.0.0.1 (before any
 /// build, so that a port that is taken is said at once), watches the course's
@@ -31,11 +32,15 @@ public enum PreviewSession {
         }
         let address = "http://\(PreviewServer.host):\(listening)/"
         let (batches, delivery) = AsyncStream.makeStream(of: Set<String>.self)
-        let watcher = FileWatcher(settings.inputs.watchList, method: method) { delivery.yield($0) }
+        let course = PreviewCourse(settings, folder: folder, server: server, log: log)
+        // What is known before the library is prepared is watched at once; the
+        // runtime package's theme and sources once it says where it is.
+        let watchers = Watchers()
+        let early = await course.inputs.watchList
+        watchers.add(FileWatcher(early, method: method) { delivery.yield($0) })
         let stop = { @Sendable in
-            watcher.stop()
+            watchers.stop()
             RunningChildren.killAll()
-            BuildCache().removeOwnScratch()
             folder.remove()
         }
         let interrupts = [SIGINT, SIGTERM, SIGHUP].map { signal in
@@ -49,21 +54,41 @@ public enum PreviewSession {
             return source
         }
         log.status("preview: building the course for \(address)")
-        let course = PreviewCourse(settings, folder: folder, server: server, log: log)
         let first: PreviewSnapshot
         do { first = try await course.start() } catch {
             log.problem(error.description)
             stop()
             exit(2)
         }
+        let complete = await course.inputs.watchList
+        let late = complete.subtracting(early)
+        if !late.isEmpty { watchers.add(FileWatcher(late, method: method) { delivery.yield($0) }) }
         let pages = first.files.keys.filter { $0.hasSuffix(".html") }.count
         log.status("preview: serving \(pages) page\(pages == 1 ? "" : "s") at \(address) (the site is in \(folder.path));"
-            + " watching \(settings.inputs.watchList.folders.count) folders with \(watcher.method.rawValue); Ctrl-C stops")
+            + " watching \(complete.folders.count) folders with \(watchers.method); Ctrl-C stops")
         for await batch in batches {
             await course.changed(batch)
         }
         interrupts.forEach { $0.cancel() }
         stop()
         exit(0)
+    }
+}
+
+/// The preview's watchers, stopped together.
+private final class Watchers: Sendable {
+    private let all = Mutex<[FileWatcher]>([])
+
+    func add(_ watcher: FileWatcher) {
+        all.withLock { $0.append(watcher) }
+    }
+
+    /// How they watch: `inotify`, `polling`, or both.
+    var method: String {
+        Set(all.withLock { $0.map(\.method.rawValue) }).sorted().joined(separator: " and ")
+    }
+
+    func stop() {
+        all.withLock { $0 }.forEach { $0.stop() }
     }
 }

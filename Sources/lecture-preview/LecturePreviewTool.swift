@@ -16,8 +16,12 @@ struct LecturePreviewTool: AsyncParsableCommand {
     @OptionGroup var options: PreviewOptions
 
     func run() async throws {
-        let inputs = CourseInputs(lectures: options.lectures, theme: options.themeFolder, packageRoot: BuildCache.defaultPackageRoot)
-        let settings = PreviewSettings(inputs: inputs, katex: options.katex, timeout: options.timeout, jobs: options.jobs)
+        let course: CoursePackage
+        do { course = try options.coursePackage() } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(2)
+        }
+        let settings = PreviewSettings(course: course, theme: options.theme, katex: options.katex, timeout: options.timeout, jobs: options.jobs)
         await PreviewSession.run(settings, port: UInt16(options.port), watch: options.poll ? .polling : nil)
     }
 

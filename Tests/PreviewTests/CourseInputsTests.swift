@@ -4,7 +4,7 @@ import Testing
 
 /// What a changed path means for the site, and which changes are real.
 struct CourseInputsTests {
-    let inputs = CourseInputs(lectures: "/course/lectures", theme: "/tool/site", packageRoot: "/tool")
+    let inputs = CourseInputs(lectures: "/course/lectures", packageRoot: "/course", runtimePackage: "/tool")
 
     @Test func each_kind_of_input_is_told_apart() {
         var expected = CourseInputs.Changes()
@@ -19,6 +19,8 @@ struct CourseInputsTests {
         #expect(inputs.changes(["/tool/site/assets/style.css"]) == CourseInputs.Changes(theme: true))
         #expect(inputs.changes(["/tool/Sources/Neural/Matrix.swift"]) == CourseInputs.Changes(library: true))
         #expect(inputs.changes(["/tool/Package.swift"]) == CourseInputs.Changes(library: true))
+        #expect(inputs.changes(["/course/Sources/Polynomials/Polynomial.swift"]) == CourseInputs.Changes(library: true))
+        #expect(inputs.changes(["/course/Package.resolved"]) == CourseInputs.Changes(library: true))
         #expect(inputs.changes(["/tool/README.md"]).isEmpty)
         #expect(inputs.changes(["/course/lectures-old/01-one.md"]).isEmpty)
     }
@@ -30,9 +32,16 @@ struct CourseInputsTests {
         #expect(inputs.changes(["/tool/Sources/Charts"]).library)
     }
 
-    @Test func the_watch_list_holds_the_lectures_the_theme_and_the_library() {
-        #expect(inputs.watchList.folders == ["/course/lectures", "/tool/site", "/tool/Sources"])
-        #expect(inputs.watchList.files == ["/tool/Package.swift"])
+    @Test func the_watch_list_holds_the_lectures_the_theme_and_the_libraries() {
+        #expect(inputs.watchList.folders == ["/course/lectures", "/tool/site", "/course/Sources", "/tool/Sources"])
+        #expect(inputs.watchList.files == ["/course/Package.swift", "/course/Package.resolved", "/tool/Package.swift", "/tool/Package.resolved"])
+        // Before the library says where the runtime is, and for a course that is the companion itself.
+        let early = CourseInputs(lectures: "/tool/lectures", packageRoot: "/tool")
+        #expect(early.watchList.folders == ["/tool/lectures", "/tool/Sources"])
+        var given = CourseInputs(lectures: "/tool/lectures", packageRoot: "/tool", theme: "/themes/plain", runtimePackage: "/tool")
+        #expect(given.watchList.folders == ["/tool/lectures", "/themes/plain", "/tool/Sources"])
+        given.theme = nil
+        #expect(given.watchList.subtracting(early.watchList).folders == ["/tool/site"])
     }
 
     @Test func an_editors_passing_file_is_no_change_but_a_deleted_file_is() throws {

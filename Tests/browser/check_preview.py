@@ -57,9 +57,11 @@ def wait_until(browser, expression, timeout):
 
 
 def start_preview(binary, folder):
+    """The preview of the lectures in `folder`, as a course of this package (run from its root)."""
     output = open(os.path.join(folder, "preview.out"), "w+", encoding="utf-8")
-    process = subprocess.Popen([binary, "preview", "--port", "0"], cwd=folder, stdout=output,
-                               stderr=subprocess.STDOUT, text=True)
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    process = subprocess.Popen([binary, "preview", "--port", "0", "--lectures", os.path.join(folder, "lectures")], cwd=root,
+                               stdout=output, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 900
     while time.time() < deadline and process.poll() is None:
         output.seek(0)

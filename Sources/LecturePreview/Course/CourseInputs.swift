@@ -1,34 +1,56 @@
 import Foundation
+import Site
 
 /// What the site of a course is made from, as the preview watches it: the
 /// lectures folder (chapters, `course.json`, the files chapters read or link),
-/// the theme folder, and the sources of the library the chapters link, with
-/// the manifest of its package.
+/// the theme folder, and the sources of the libraries the chapters link with
+/// the manifests of their packages: the course package's, and the lecture
+/// companion's when the course has it on disk elsewhere (a path dependency;
+/// for this repository, both are the same). Fetched dependencies do not change
+/// while the preview runs.
 ///
-/// The library is watched as the whole `Sources/` folder of its package: a
-/// change to a target the chapters do not link costs one look at the library's
-/// sources, which then hash as before, and no build.
-public struct CourseInputs: Sendable {
+/// A library is watched as the whole `Sources/` folder of its package: a
+/// change to a target the chapters do not link costs one look at the
+/// library's sources, which then hash as before, and no build.
+public struct CourseInputs: Sendable, Equatable {
     /// The lectures folder as given (chapter paths and diagnostics use it).
     public var lectures: String
-    public var theme: String
+    /// The course package's folder.
     public var packageRoot: String
+    /// The theme folder given on the command line, if any.
+    public var theme: String?
+    /// The folder of the package that provides the runtime, once the library
+    /// was prepared: its `site/` is the theme unless another is given.
+    public var runtimePackage: String?
 
-    public init(lectures: String, theme: String, packageRoot: String) {
+    public init(lectures: String, packageRoot: String, theme: String? = nil, runtimePackage: String? = nil) {
         self.lectures = lectures
-        self.theme = theme
         self.packageRoot = packageRoot
+        self.theme = theme
+        self.runtimePackage = runtimePackage
+    }
+
+    /// The theme folder, when it is known.
+    public var themeFolder: String? {
+        (theme ?? runtimePackage.map(Theme.folder(inPackage:))).map(WatchList.absolute)
     }
 
     var lecturesFolder: String { WatchList.absolute(lectures) }
-    var themeFolder: String { WatchList.absolute(theme) }
-    var sourcesFolder: String { WatchList.absolute(packageRoot + "/Sources") }
-    var manifest: String { WatchList.absolute(packageRoot + "/Package.swift") }
     var courseFile: String { lecturesFolder + "/course.json" }
+
+    /// The packages whose sources make the library.
+    private var packages: [String] {
+        var roots = [WatchList.absolute(packageRoot)]
+        if let runtimePackage, !roots.contains(WatchList.absolute(runtimePackage)) { roots.append(WatchList.absolute(runtimePackage)) }
+        return roots
+    }
+
+    private var sourceFolders: [String] { packages.map { $0 + "/Sources" } }
+    private var manifests: [String] { packages.flatMap { [$0 + "/Package.swift", $0 + "/Package.resolved"] } }
 
     /// Everything to watch.
     public var watchList: WatchList {
-        WatchList(folders: [lecturesFolder, themeFolder, sourcesFolder], files: [manifest])
+        WatchList(folders: [lecturesFolder] + (themeFolder.map { [$0] } ?? []) + sourceFolders, files: manifests)
     }
 
     /// What a batch of changed paths means for the site.
@@ -67,8 +89,10 @@ public struct CourseInputs: Sendable {
             } else if Self.holds(lectures, path) {
                 changes.lectureFiles = true
             }
-            if Self.holds(path, themeFolder) || Self.holds(themeFolder, path) { changes.theme = true }
-            if path == manifest || Self.holds(path, sourcesFolder) || Self.holds(sourcesFolder, path) { changes.library = true }
+            if let theme = themeFolder, Self.holds(path, theme) || Self.holds(theme, path) { changes.theme = true }
+            if manifests.contains(path) || sourceFolders.contains(where: { Self.holds(path, $0) || Self.holds($0, path) }) {
+                changes.library = true
+            }
         }
         return changes
     }

@@ -4,7 +4,9 @@ import Site
 
 /// How the preview builds a course.
 public struct PreviewSettings: Sendable {
-    public var inputs: CourseInputs
+    public var course: CoursePackage
+    /// The theme folder, when not the runtime package's `site/`.
+    public var theme: String?
     /// Where KaTeX is installed.
     public var katex: String
     /// Seconds a chapter may run (nil: the chapter's own limit, or 300).
@@ -12,8 +14,10 @@ public struct PreviewSettings: Sendable {
     /// Chapters compiled and run at once.
     public var jobs: Int
 
-    public init(inputs: CourseInputs, katex: String, timeout: Double? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.inputs = inputs
+    public init(course: CoursePackage, theme: String? = nil, katex: String, timeout: Double? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.course = course
+        self.theme = theme
         self.katex = katex
         self.timeout = timeout
         self.jobs = max(1, jobs)
@@ -62,6 +66,9 @@ actor PreviewCourse {
     }
 
     let settings: PreviewSettings
+    /// What the site is made from: complete once the library is prepared,
+    /// which says where the runtime package (and so the default theme) is.
+    private(set) var inputs: CourseInputs
     private let log: PreviewLog
     private let folder: SiteFolder
     private let server: PreviewServer
@@ -72,6 +79,8 @@ actor PreviewCourse {
     private var queue: [String] = []
     private var running: Set<String> = []
     private var runner: Task<ChapterRunner, any Error>?
+    /// What the library was prepared for: the products the chapters import.
+    private var preparedImports: Set<String> = []
     private var builder: SiteBuilder?
     /// What is wrong with the course as a whole, by what it concerns.
     private var courseProblems: [String: [String]] = [:]
@@ -92,19 +101,25 @@ actor PreviewCourse {
         self.folder = folder
         self.server = server
         self.log = log
-        known = KnownFiles(settings.inputs.watchList)
+        inputs = CourseInputs(lectures: settings.course.lectures, packageRoot: settings.course.root, theme: settings.theme)
+        known = KnownFiles(inputs.watchList)
     }
 
     /// Builds every chapter and publishes the first version of the site. The
     /// theme, KaTeX and `course.json` are read first: a mistake in them is
     /// thrown at once, as `lecture build` reports it.
     func start() async throws(Diagnostics) -> PreviewSnapshot {
+        listChapters()
+        if await preparedRunner() == nil, inputs.themeFolder == nil {
+            // The library does not build: the theme of the companion this tool was built from.
+            inputs.runtimePackage = BuildCache.defaultPackageRoot
+        }
+        known = KnownFiles(inputs.watchList)
         makeBuilder()
         if let problems = courseProblems[Concern.look] {
             throw Diagnostics([Diagnostic(at: nil, problems.joined(separator: "\n"))])
         }
         batch = Batch()
-        listChapters()
         queue = order
         schedule()
         await waitUntilIdle()
@@ -115,16 +130,18 @@ actor PreviewCourse {
 
     /// Takes in a batch of changed paths from the watcher.
     func changed(_ paths: Set<String>) {
-        let changes = settings.inputs.changes(known.changes(paths))
+        let changes = inputs.changes(known.changes(paths))
         guard !changes.isEmpty else { return }
         if batch == nil { batch = Batch() }
         if changes.theme || changes.courseInfo { makeBuilder() }
-        if changes.library { runner = nil }
+        // course.json names imports too: the library is looked at again (its
+        // keys are cached: nothing builds when nothing it holds changed).
+        if changes.library || changes.courseInfo { runner = nil }
         if changes.chapterList { listChapters() }
         if changes.library || changes.lectureFiles {
             enqueue(order)
         } else {
-            let lectures = settings.inputs.lecturesFolder
+            let lectures = inputs.lecturesFolder
             enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") })
         }
         schedule()
@@ -153,6 +170,9 @@ actor PreviewCourse {
         let loaded: Result<Lecture, Diagnostics>
         do throws(Diagnostics) { loaded = .success(try Course.load(path)) } catch { loaded = .failure(error) }
         var outcome: ChapterRun?
+        if case .success(let lecture) = loaded, !Set(lecture.settings.imports).isSubset(of: preparedImports) {
+            runner = nil
+        }
         if case .success(let lecture) = loaded, let runner = await preparedRunner() {
             outcome = await runner.run(lecture)
         }
@@ -211,12 +231,16 @@ actor PreviewCourse {
     /// build, which is then a problem of the whole course.
     private func preparedRunner() async -> ChapterRunner? {
         if runner == nil {
-            let course = CourseRunner(timeout: settings.timeout, jobs: settings.jobs)
-            runner = Task { () async throws -> ChapterRunner in try await course.prepare() }
+            var course = CourseRunner(course: settings.course, timeout: settings.timeout, jobs: settings.jobs)
+            let log = log
+            course.reporting = CourseLibrary.Reporting(announce: { log.status("preview: " + $0) })
+            runner = Task { () async throws -> ChapterRunner in try await course.prepare(for: []) }
+            preparedImports = Set(((try? settings.course.imports(of: [])) ?? []).map(\.name))
         }
         do {
             let prepared = try await runner!.value
             courseProblems[Concern.library] = nil
+            inputs.runtimePackage = prepared.compiler.library.runtimePackage
             return prepared
         } catch {
             courseProblems[Concern.library] = ["\(error)"]
@@ -228,9 +252,10 @@ actor PreviewCourse {
     /// of them is wrong, the previous builder stays and the mistake is shown.
     private func makeBuilder() {
         do {
-            let theme = try Theme(folder: settings.inputs.theme)
+            guard let folder = inputs.themeFolder else { return }
+            let theme = try Theme(folder: folder)
             let katex = try KaTeXAssets(folder: settings.katex)
-            let info = try CourseInfo.load(lecturesFolder: settings.inputs.lectures)
+            let info = try CourseInfo.load(lecturesFolder: inputs.lectures)
             var math = try KaTeXRenderer.system(katexFolder: settings.katex)
             math.memo = typeset
             builder = SiteBuilder(course: info, theme: theme, katex: katex, math: math)
@@ -243,7 +268,7 @@ actor PreviewCourse {
     /// The chapters of the lectures folder now; those that went away are dropped.
     private func listChapters() {
         do {
-            order = try Course(folder: settings.inputs.lectures).chapterPaths
+            order = try Course(folder: inputs.lectures).chapterPaths
             courseProblems[Concern.lectures] = nil
         } catch {
             courseProblems[Concern.lectures] = [error.description]
@@ -262,7 +287,7 @@ actor PreviewCourse {
         var linkProblems: [String: [String]] = [:]
         if let builder {
             do throws(Diagnostics) {
-                let site = try builder.build(shown, courseFolder: settings.inputs.lectures, keepGoing: true)
+                let site = try builder.build(shown, courseFolder: inputs.lectures, keepGoing: true)
                 next.files = site.files
                 for problem in site.problems {
                     let path = problem.location?.file ?? ""

@@ -17,6 +17,13 @@ public struct WatchList: Sendable, Equatable {
         self.files = files.map(Self.absolute)
     }
 
+    /// What this list watches that `other` does not.
+    public func subtracting(_ other: WatchList) -> WatchList {
+        WatchList(folders: folders.filter { !other.folders.contains($0) }, files: files.filter { !other.files.contains($0) })
+    }
+
+    public var isEmpty: Bool { folders.isEmpty && files.isEmpty }
+
     /// Whether a file or folder of this name is one to watch.
     static func watches(name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.hasSuffix("~")

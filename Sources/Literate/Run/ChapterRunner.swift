@@ -201,7 +201,7 @@ public struct ChapterRunner: Sendable {
             + (rerun ? "--rerun" : "no recorded run of this build") + (parameterJSON.map { " with parameters \($0)" } ?? "")
             + (inputs.isEmpty ? "" : " reading \(inputs.count) input file\(inputs.count == 1 ? "" : "s")"))
         let scratch = try compiler.cache.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { RunningChildren.removeScratch(scratch) }
         let events = scratch + "/events"
         _ = FileManager.default.createFile(atPath: events, contents: nil)
         environment["LECTURE_EVENTS"] = events

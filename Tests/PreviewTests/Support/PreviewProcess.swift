@@ -23,7 +23,7 @@ struct PreviewProcess {
         process.executableURL = URL(fileURLWithPath: LectureBinary.path)
         process.arguments = ["preview", "--port", "0"] + arguments
         process.currentDirectoryURL = workspace.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "CI": "true"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "CI": "true", "LECTURE_CACHE": LectureBinary.sharedCache]) { $1 }
         let output = workspace.root.appendingPathComponent("preview-stdout.txt")
         let errors = workspace.root.appendingPathComponent("preview-stderr.txt")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
