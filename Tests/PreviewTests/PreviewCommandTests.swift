@@ -23,6 +23,13 @@ struct PreviewCommandTests {
         print("doubled is \\(doubled)")
         ```
 
+        A cell that must trap, which compiles as a program of its own with the cells above it.
+
+        ```swift crashes
+        print("about to read past the end")
+        print([Int]()[base])
+        ```
+
         """
 
     static let second = """
@@ -78,6 +85,8 @@ struct PreviewCommandTests {
         body = try preview.get("/01-first.html").body
         #expect(body.contains("<aside id=\"lecture-preview-problems\""))
         #expect(body.contains(place + "17: error: cannot convert value of type"))
+        // Both programs that hold the cell report it; the page says it once.
+        #expect(body.contains("lecture preview: 1 problem</strong>"))
         // The cell that did not change shows its last good output under the error.
         #expect(body.contains("doubled is 100"))
 
