@@ -110,6 +110,18 @@ struct PreviewCommandTests {
         #expect(preview.standardError.contains(cell))
         #expect(body.contains("base is 6"))
 
+        // A fence option the parser does not know: the last good page stays, with the error over it.
+        seen = events.reloads.count
+        let unreadable = Self.first.replacingOccurrences(of: "```swift\nlet doubled", with: "```swift hidden\nlet doubled")
+        try course.write("01-first.md", unreadable)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        body = try preview.get("/01-first.html").body
+        let option = "lectures/01-first.md:\(Self.line(of: "```swift hidden", in: unreadable)):"
+        #expect(body.contains("<aside id=\"lecture-preview-problems\""))
+        #expect(body.components(separatedBy: "<aside id=\"lecture-preview-problems\"").last?.contains(option) == true)
+        #expect(preview.standardError.contains(option))
+        #expect(body.contains("base is 6"))
+
         // A chapter deleted leaves the navigation, and its page goes.
         seen = events.reloads.count
         #expect(try preview.get("/index.html").body.contains("href=\"02-second.html\""))
