@@ -32,3 +32,4 @@ test: deps browser-deps test-deps
 bench: deps
 	Benchmarks/run
 	Benchmarks/notebook/compare
+	Benchmarks/preview/run

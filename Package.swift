@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lecture", targets: ["lecture"]),
+        // `lecture preview` runs this: the only product that links an HTTP server.
+        .executable(name: "lecture-preview", targets: ["lecture-preview"]),
         // What a course's chapters import: the runtime (show, charts, the channel
         // to the runner, parameters) and this course's own libraries.
         .library(name: "LectureRuntime", targets: ["LectureRuntime"]),
@@ -19,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,6 +57,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lecture", dependencies: ["LectureCLI"]),
+        .target(
+            name: "LecturePreview",
+            dependencies: ["Literate", "Site", "Escaping",
+                           .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
+        .executableTarget(name: "lecture-preview", dependencies: ["LectureCLI", "LecturePreview"]),
         .plugin(
             name: "LecturePlugin",
             capability: .command(
@@ -74,5 +83,6 @@ let package = Package(
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture", "LectureTesting"],
                     exclude: ["Golden", "Fixtures", "Corpus"]),
+        .testTarget(name: "PreviewTests", dependencies: ["LecturePreview", "Literate", "lecture", "lecture-preview", "LectureTesting"]),
     ]
 )

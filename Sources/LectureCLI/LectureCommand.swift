@@ -9,7 +9,7 @@ public struct LectureCommand: AsyncParsableCommand {
         abstract: "Run, verify and publish literate Swift lectures.",
         discussion: "Exit status: 0 ok, 1 a check failed, 2 bad usage or input.",
         subcommands: [ListCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, VerifyCommand.self,
-                      BlessCommand.self, BuildCommand.self]
+                      BlessCommand.self, BuildCommand.self, PreviewCommand.self]
     )
 
     public init() {}
