@@ -67,11 +67,15 @@ struct RunOptions: ParsableArguments {
 
 /// How many chapters run at once, for the commands that run a whole course.
 struct JobsOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Chapters compiled and run at once (default: the number of cores).", valueName: "n"))
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Chapters compiled and run at once (default: the number of cores).", valueName: "n"))
+    var requested: Int?
+
+    /// The number asked for, or the machine's cores (not a default the help
+    /// would print: it differs from machine to machine).
+    var jobs: Int { requested ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let requested, requested < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 

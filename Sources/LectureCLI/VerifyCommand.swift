@@ -17,7 +17,7 @@ struct VerifyCommand: AsyncParsableCommand {
           lecture verify 3               chapter 3
           lecture verify 01-art          the chapter whose id starts with 01-art
           lecture verify notes/extra.md  any Markdown file
-          lecture verify --shard 2/4     the second of four disjoint sets of chapters, for a CI matrix
+          lecture verify --shard 2/4     the 2nd of 4 disjoint sets of chapters (CI)
 
         Exit status: 0 when everything holds, 1 when a check failed, 2 for bad usage or input.
         """
