@@ -58,6 +58,6 @@ struct BlessCommand: AsyncParsableCommand {
             changed += 1
         }
         print("bless: \(results.count - failed) passed, \(failed) failed (\(changed) file\(changed == 1 ? "" : "s") changed)")
-        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.check("") }
+        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.failed("") }
     }
 }

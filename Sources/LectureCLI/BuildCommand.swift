@@ -122,6 +122,6 @@ struct BuildCommand: AsyncParsableCommand {
 extension Failure {
     /// A usage failure when `badInput`, else a check failure.
     static func usage(_ badInput: Bool, _ message: String) -> Failure {
-        badInput ? .usage(message) : .check(message)
+        badInput ? .usage(message) : .failed(message)
     }
 }

@@ -52,6 +52,6 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         print("check: \(exercises.count - failed) of \(exercises.count) exercise\(exercises.count == 1 ? "" : "s") right")
-        if failed > 0 { throw Failure.check("") }
+        if failed > 0 { throw Failure.failed("") }
     }
 }

@@ -30,6 +30,16 @@ public struct LectureCommand: AsyncParsableCommand {
             return source
         }
         defer { interrupts.forEach { $0.cancel() } }
+        await runExitingWithDocumentedStatus()
+    }
+}
+
+extension ParsableCommand {
+    /// Parses the command line with this type as the root command, runs the
+    /// command it names and exits: 0 when it returns, a ``Failure``'s status
+    /// (1 or 2) with its message, 2 for bad usage (not the argument parser's
+    /// 64), the argument parser's own status for `--help` and the like.
+    public static func runExitingWithDocumentedStatus() async -> Never {
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

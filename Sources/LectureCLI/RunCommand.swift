@@ -78,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
         run.diagnostics.forEach { printError($0.description(in: lecture)) }
         run.usageProblems.forEach { printError($0.description(in: lecture)) }
         if !run.usageProblems.isEmpty { throw Failure.usage("") }
-        if !run.succeeded { throw Failure.check("") }
+        if !run.succeeded { throw Failure.failed("") }
     }
 }
 

@@ -45,7 +45,7 @@ struct VerifyCommand: AsyncParsableCommand {
             if !problems.isEmpty { failed += 1 }
         }
         print("verify: \(results.count - failed) passed, \(failed) failed" + (shard.map { " (shard \($0))" } ?? ""))
-        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.check("") }
+        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.failed("") }
     }
 }
 

@@ -27,19 +27,6 @@ struct LecturePreviewTool: AsyncParsableCommand {
 
     /// Runs the command; bad usage exits with 2, as `lecture` does.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if let preview = command as? LecturePreviewTool {
-                try await preview.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        await runExitingWithDocumentedStatus()
     }
 }
