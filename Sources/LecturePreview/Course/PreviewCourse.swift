@@ -184,8 +184,6 @@ actor PreviewCourse {
                 chapter.problems = diagnostics.all.map(\.description)
             case .success(let lecture):
                 if var run = outcome {
-                    // Each of a chapter's programs that holds a broken cell reports it: once is enough.
-                    run.diagnostics = Self.unique(run.diagnostics)
                     if run.succeeded { chapter.lastGood = run }
                     chapter.shown = run.succeeded ? run : chapter.lastGood.map { run.fillingGaps(from: $0) } ?? run
                     chapter.problems = (run.diagnostics + run.usageProblems).map { $0.description(in: lecture) }
@@ -360,11 +358,6 @@ actor PreviewCourse {
         log.status("preview: \(chapters)compile \(Self.seconds(batch.compiling)), run \(Self.seconds(batch.running)), "
             + "site \(Self.seconds(site)); \(pages) page\(pages == 1 ? "" : "s") changed, \(Self.seconds(total)) after the change")
         if queue.isEmpty && running.isEmpty { self.batch = nil }
-    }
-
-    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

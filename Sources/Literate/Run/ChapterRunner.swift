@@ -68,6 +68,9 @@ public struct ChapterRunner: Sendable {
                 run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "\(error)"))
             }
         }
+        // Each program that holds a broken cell reports it: once is enough.
+        var seen = Set<Diagnostic>()
+        run.diagnostics = run.diagnostics.filter { seen.insert($0).inserted }
         return run
     }
 
