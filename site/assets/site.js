@@ -91,6 +91,11 @@
   function updateScrollers() {
     scrollers.forEach(function (entry) {
       var element = entry.element;
+      var caption = element.querySelector(':scope > figcaption');
+      if (caption) {
+        var below = element.getBoundingClientRect().bottom - caption.getBoundingClientRect().top;
+        element.style.setProperty('--caption-height', Math.ceil(below + 2) + 'px');
+      }
       if (markScroller(element)) {
         if (!element.classList.contains('scrolls')) {
           element.classList.add('scrolls');
