@@ -40,7 +40,8 @@ struct PageView {
         /// The chapter's Markdown in the course's repository, when
         /// `course.json` names one.
         var sourceHref: String?
-        /// The KaTeX fonts its formulas use, for `<link rel="preload">`.
+        /// The KaTeX fonts its formulas use, preloaded when a server sends the
+        /// page (from file:// a preload is a blocked cross-origin request).
         var fontPreloads: [String]
         var previous: Neighbour?
         var next: Neighbour?
