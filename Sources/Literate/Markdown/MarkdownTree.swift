@@ -26,7 +26,15 @@ public enum MarkdownTree {
     public struct Parsed: Sendable {
         public var root: MarkdownNode
         public var citations: [CitationSite]
+        /// Where the document first nests deeper than ``maximumDepth``, if it
+        /// does; the root is then empty.
+        public var tooDeep: SourcePoint? = nil
     }
+
+    /// How deep blocks and inlines may nest (the document counts as one level).
+    /// Every stage walks the tree by recursion, and a line of a thousand `> `
+    /// would exhaust a thread's stack; no lecture comes near this depth.
+    public static let maximumDepth = 100
 
     static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
@@ -62,9 +70,36 @@ public enum MarkdownTree {
         }
         guard let root = cmark_parser_finish(parser) else { return Parsed(root: empty, citations: []) }
         defer { cmark_node_free(root) }
+        if let point = firstNodeTooDeep(root) { return Parsed(root: empty, citations: [], tooDeep: point) }
         var copier = Copier()
         let document = copier.copy(root)
         return Parsed(root: Alerts.recognised(in: document), citations: copier.citations)
+    }
+
+    /// Where the first node deeper than ``maximumDepth`` starts (or its nearest
+    /// ancestor that cmark gave a place), found without recursion.
+    private static func firstNodeTooDeep(_ root: OpaquePointer) -> SourcePoint? {
+        var node = root, depth = 1
+        while true {
+            if depth > maximumDepth {
+                var placed: OpaquePointer? = node
+                while let current = placed, cmark_node_get_start_line(current) == 0 { placed = cmark_node_parent(current) }
+                return placed.map { SourcePoint(line: Int(cmark_node_get_start_line($0)), column: Int(cmark_node_get_start_column($0))) }
+                    ?? SourcePoint(line: 1, column: 1)
+            }
+            if let child = cmark_node_first_child(node) {
+                node = child
+                depth += 1
+                continue
+            }
+            while cmark_node_next(node) == nil {
+                guard node != root, let parent = cmark_node_parent(node), parent != root else { return nil }
+                node = parent
+                depth -= 1
+            }
+            guard let next = cmark_node_next(node) else { return nil }
+            node = next
+        }
     }
 
     /// Copies cmark's tree, numbering citations as they come.
