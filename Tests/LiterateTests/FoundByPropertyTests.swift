@@ -15,4 +15,19 @@ import Testing
         #expect(problems("# T\n\n" + String(repeating: "> ", count: 97) + "x\n") == [])
         #expect(problems("# T\n\n" + String(repeating: "> ", count: 98) + "x\n").count == 1)
     }
+
+    /// Finding each of many equal citations on one line used to scan the
+    /// whole line and every citation found before it: days for this line.
+    @Test(.timeLimit(.minutes(1))) func aLineOfManyCitationsIsReadInLinearTime() throws {
+        let count = 20_000
+        let prose = "# T\n\n" + String(repeating: "{{x}} ", count: count) + "\n"
+        let lecture = try parse(prose)
+        #expect(lecture.citations.count == count)
+        #expect(lecture.citations.enumerated().allSatisfy { $0.element.byteRange == (5 + 6 * $0.offset)..<(10 + 6 * $0.offset) })
+        // One formula holding them all.
+        let formula = try parse("# T\n\n$$" + String(repeating: "{{x}} ", count: count) + "$$\n")
+        #expect(formula.citations.count == count)
+        #expect(formula.citations.last?.location.column == 3 + 6 * (count - 1))
+        #expect(formula.citations.allSatisfy { $0.inFormula })
+    }
 }

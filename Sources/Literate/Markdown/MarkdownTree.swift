@@ -141,11 +141,14 @@ public enum MarkdownTree {
             var pieces: [MarkdownNode.MathPiece] = []
             var position = 0
             let delimiter = 1
+            // The line breaks before the citation, counted once over the TeX.
+            var newlines = 0, lineStart: Int?
             for range in InlineSyntax.citations(inTeX: bytes) {
                 if range.lowerBound > position { pieces.append(.tex(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))) }
-                let before = bytes[..<range.lowerBound]
-                let newlines = before.filter { $0 == UInt8(ascii: "\n") }.count
-                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+                for offset in position..<range.lowerBound where bytes[offset] == UInt8(ascii: "\n") {
+                    newlines += 1
+                    lineStart = offset + 1
+                }
                 let column = lineStart.map { range.lowerBound - $0 + 1 } ?? point.column + delimiter + range.lowerBound
                 citations.append(CitationSite(text: String(decoding: bytes[range], as: UTF8.self),
                                               point: SourcePoint(line: point.line + newlines, column: column), isClosed: true))
