@@ -30,4 +30,19 @@ import Testing
         #expect(formula.citations.last?.location.column == 3 + 6 * (count - 1))
         #expect(formula.citations.allSatisfy { $0.inFormula })
     }
+
+    /// A cell that the end of its block quote or list item closes used to be
+    /// taken as closed by a fence on the line that ends the container, so bless
+    /// put the output after that line, outside the container, and refused.
+    @Test func aCellItsContainerClosesGetsItsFenceAndOutputInsideTheContainer() throws {
+        let quoted = try parse("# T\n\n> ```swift\n> print(1)\nafter\n")
+        #expect(quoted.cells[0].fence.isClosed == false)
+        #expect(quoted.cells[0].fence.closeLine == 4)
+        #expect(try blessedText(run(of: quoted, outputs: [0: "1\n"])) == "# T\n\n> ```swift\n> print(1)\n> ```\n> ```output\n> 1\n> ```\nafter\n")
+        let listed = try parse("# T\n\n- ```swift\n  print(1)\nafter\n")
+        #expect(try blessedText(run(of: listed, outputs: [0: "1\n"])) == "# T\n\n- ```swift\n  print(1)\n  ```\n  ```output\n  1\n  ```\nafter\n")
+        // A fence that does close the cell inside its container is still its end.
+        let closed = try parse("# T\n\n> ```swift\n> print(1)\n> ```\nafter\n")
+        #expect(closed.cells[0].fence.isClosed && closed.cells[0].fence.closeLine == 5)
+    }
 }

@@ -225,9 +225,13 @@ public enum MarkdownTree {
             var length: Int32 = 0, offset: Int32 = 0
             var character: CChar = 0
             guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
-            // cmark gives a block closed by its fence an end line past its content.
+            // cmark gives a block closed by its fence an end line past its content,
+            // and so it does a block that the end of its block quote or list item
+            // closes: the line that ends the container, after the container's own end.
             let contentLines = string(cmark_node_get_literal(node)).utf8.filter { $0 == UInt8(ascii: "\n") }.count
-            let closed = Int(cmark_node_get_end_line(node)) - Int(cmark_node_get_start_line(node)) == contentLines + 1
+            let end = cmark_node_get_end_line(node)
+            let closed = Int(end) - Int(cmark_node_get_start_line(node)) == contentLines + 1
+                && cmark_node_parent(node).map { end <= cmark_node_get_end_line($0) } ?? true
             return MarkdownNode.Fence(length: Int(length), character: Character(UnicodeScalar(UInt8(bitPattern: character))), isClosed: closed)
         }
 

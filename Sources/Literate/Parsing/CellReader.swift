@@ -25,7 +25,7 @@ struct CellReader {
                 previousCell = nil
                 return child.children.isEmpty ? child : read(child)
             }
-            let span = self.span(of: child, fence: fence)
+            let span = self.span(of: child, fence: fence, literal: block.literal)
             let info: FenceInfo
             switch Result(catching: { () throws(Diagnostic) in
                 try FenceInfo.parse(block.info, at: SourceLocation(file: path, line: span.openLine, column: infoColumn(span, fence)))
@@ -83,12 +83,15 @@ struct CellReader {
         }
     }
 
-    private func span(of node: MarkdownNode, fence: MarkdownNode.Fence) -> FenceSpan {
+    private func span(of node: MarkdownNode, fence: MarkdownNode.Fence, literal: String) -> FenceSpan {
         let open = node.range.start
         let prefix = text.content(ofLine: open.line).prefix(max(open.column - 1, 0)).map { byte -> UInt8 in
             byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
         }
-        return FenceSpan(openLine: open.line, closeLine: max(node.range.end.line, open.line), column: open.column,
+        // A block without a closing fence ends on its last line of content (cmark
+        // ends one that its container closes on the line after).
+        let lastLine = fence.isClosed ? node.range.end.line : open.line + literal.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+        return FenceSpan(openLine: open.line, closeLine: max(lastLine, open.line), column: open.column,
                          isClosed: fence.isClosed, containerPrefix: String(decoding: prefix, as: UTF8.self),
                          marker: String(repeating: fence.character, count: fence.length))
     }
