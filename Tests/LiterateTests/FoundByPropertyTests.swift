@@ -45,4 +45,18 @@ import Testing
         let closed = try parse("# T\n\n> ```swift\n> print(1)\n> ```\nafter\n")
         #expect(closed.cells[0].fence.isClosed && closed.cells[0].fence.closeLine == 5)
     }
+
+    /// Bless used to read a cited value as a number whenever `Double` could
+    /// (`0x1F`, `1.`), and wrote whole numbers beyond 15 digits through a
+    /// `Double`; `verify` then found the value changed.
+    @Test func citedTextThatVerifyDoesNotReadAsANumberIsWrittenAsItIs() throws {
+        let lecture = try parse("# T\n\nA {{a}}, b {{b}}, c {{c: 42}}, d {{d}}, e {{e}}.\n")
+        let values = [0: "0x1F", 1: "1.", 2: "9223372036854775807", 3: "12345678901234567", 4: "1e-400"]
+        let blessed = try parse(try blessedText(run(of: lecture, outputs: [:], citations: values)))
+        #expect(blessed.citations.map(\.recorded) == ["0x1F", "1.", "9223372036854775807", "12345678901234567", "1e-400"])
+        #expect(Verifier.check(run(of: blessed, outputs: [:], citations: values)).isEmpty)
+        // Numbers as verify reads them are still written like the recorded one.
+        #expect(lecture.citations[2].shown("41.6") == "42")
+        #expect(lecture.citations[0].shown("0.1234567") == "0.123457")
+    }
 }

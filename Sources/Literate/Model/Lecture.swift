@@ -70,12 +70,14 @@ public struct Citation: Equatable, Sendable {
 extension Citation {
     /// What the citation shows: the run's value `actual` written like the
     /// recorded one (same decimals, or same significant digits in scientific
-    /// notation), or with six significant digits when nothing was recorded (text
-    /// that is not a number stays as it is); without a run, the recorded value,
-    /// else the expression.
+    /// notation), or with six significant digits when nothing was recorded. Text
+    /// that is not a number as `verify` reads one (`0x1F`, `1.`) stays as it is,
+    /// and so does a number a `Double` cannot hold (a whole number of more than
+    /// 15 digits, `1e400`); without a run, the recorded value, else the expression.
     public func shown(_ actual: String?) -> String {
         guard let actual else { return recorded ?? expression }
-        guard let number = Double(actual), number.isFinite else { return actual }
+        guard let read = RecordedNumber(actual), !read.needsDigits else { return actual }
+        let number = read.value
         if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(format: "%.6g", number)
