@@ -59,4 +59,17 @@ import Testing
         #expect(lecture.citations[2].shown("41.6") == "42")
         #expect(lecture.citations[0].shown("0.1234567") == "0.123457")
     }
+
+    /// Bless writes a negative value that rounds to zero without its sign;
+    /// verify used to report that as a change of sign, which blessing again
+    /// could not mend.
+    @Test func aNegativeValueBlessedAsUnsignedZeroVerifies() throws {
+        let lecture = try parse("# T\n\nA {{a: 0.000}} and {{b}}.\n")
+        let values = [0: "-0.0001", 1: "-0.0"]
+        let blessed = try parse(try blessedText(run(of: lecture, outputs: [:], citations: values)))
+        #expect(blessed.citations.map(\.recorded) == ["0.000", "0"])
+        #expect(Verifier.check(run(of: blessed, outputs: [:], citations: values)).isEmpty)
+        // A sign that shows at the recorded precision still counts.
+        #expect(Verifier.check(run(of: blessed, outputs: [:], citations: [0: "-0.001"])).count == 1)
+    }
 }
