@@ -72,4 +72,26 @@ import Testing
         // A sign that shows at the recorded precision still counts.
         #expect(Verifier.check(run(of: blessed, outputs: [:], citations: [0: "-0.001"])).count == 1)
     }
+
+    /// Bless used to open the lines of an output fence with the cell's line as
+    /// written before its fence: after a bare `>` the output's first space was
+    /// taken for the block quote's, after `>` and a tab only part of the tab
+    /// counted, and `>-` lost the list item; it refused these outputs.
+    @Test(arguments: ["> ```swift\n> print(1)\n> ```\n", ">```swift\n>print(1)\n>```\n", ">\t```swift\n>\tprint(1)\n>\t```\n",
+                      "-\t```swift\n\tprint(1)\n\t```\n", "- a\n\n\t```swift\n\tprint(1)\n\t```\n", ">- ```swift\n", ">>```swift\nprint(1)\n",
+                      "1. > ```swift\n   > print(1)\n   > ```\n"])
+    func outputFencesInContainersReadBack(cell: String) throws {
+        let lecture = try parse("# T\n\n" + cell)
+        let output = " one\n\ttwo\n  three\n\nfour \n"
+        let blessed = try parse(try blessedText(run(of: lecture, outputs: [0: output])))
+        #expect(blessed.cells[0].recorded?.text == output)
+    }
+
+    @Test func theContainerPrefixHasSpacesForMarkersAndTabsAndASpaceAfterEachQuote() {
+        #expect(CellReader.containerPrefix(before: ArraySlice(">".utf8)) == "> ")
+        #expect(CellReader.containerPrefix(before: ArraySlice(">\t".utf8)) == ">   ")
+        #expect(CellReader.containerPrefix(before: ArraySlice(">>- ".utf8)) == "> >   ")
+        #expect(CellReader.containerPrefix(before: ArraySlice("10)\t".utf8)) == "    ")
+        #expect(CellReader.containerPrefix(before: ArraySlice("  > 1. ".utf8)) == "  >    ")
+    }
 }

@@ -11,8 +11,9 @@ public struct FenceSpan: Equatable, Sendable {
     /// Whether a closing fence ends the block.
     public var isClosed: Bool
     /// What a line added inside the block's containers starts with: the opening
-    /// line's text before the fence, with list markers turned into spaces
-    /// (`""` at top level, `"> "` in a block quote, `"   "` in a list item).
+    /// line's text before the fence, with list markers and tabs turned into
+    /// spaces and a space after each `>` (`""` at top level, `"> "` in a block
+    /// quote, `"   "` in a list item).
     public var containerPrefix: String
     /// The opening run of backticks or tildes, which a closing fence repeats.
     public var marker: String
