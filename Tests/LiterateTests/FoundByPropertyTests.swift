@@ -94,4 +94,21 @@ import Testing
         #expect(CellReader.containerPrefix(before: ArraySlice("10)\t".utf8)) == "    ")
         #expect(CellReader.containerPrefix(before: ArraySlice("  > 1. ".utf8)) == "  >    ")
     }
+
+    /// cmark reads a fence of more than 255 backticks as one of 255: an output
+    /// holding a run of 300 used to get a fence of 301, which that run closed.
+    @Test func anOutputWithARunOf255BackticksGetsATildeFence() throws {
+        let lecture = try parse("# T\n\n```swift\nprint(1)\n```\n")
+        let long = String(repeating: "`", count: 300) + "\n~~~\n"
+        let blessed = try blessedText(run(of: lecture, outputs: [0: long]))
+        #expect(blessed == "# T\n\n```swift\nprint(1)\n```\n~~~~output\n" + long + "~~~~\n")
+        #expect(try parse(blessed).cells[0].recorded?.text == long)
+        // 254 still fit in backticks.
+        let fits = String(repeating: "`", count: 254) + "\n"
+        #expect(try blessedText(run(of: lecture, outputs: [0: fits])).contains(String(repeating: "`", count: 255) + "output\n"))
+        // With runs of both, no fence can hold the output: refused at the cell.
+        let neither = String(repeating: "`", count: 255) + "\n" + String(repeating: "~", count: 255) + "\n"
+        let refusal = #expect(throws: Diagnostics.self) { try Blesser.blessed(run(of: lecture, outputs: [0: neither])) }
+        #expect(refusal?.all.map(\.description) == ["lectures/01-test.md:3:1: error: cannot record the output of cell 1: it holds a run of 255 or more backticks and one of 255 or more tildes, which no fence can hold"])
+    }
 }

@@ -19,14 +19,20 @@ public enum Blesser {
         for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
             let output = run.recordedText(ofCell: cell.index)
             let prefix = cell.fence.containerPrefix
+            guard cell.recorded != nil || (!output.isEmpty && cell.printsComments.isEmpty) else { continue }
+            guard let fenced = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending) else {
+                problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
+                                           "cannot record the output of cell \(cell.index + 1): it holds a run of 255 or more backticks and one of 255 or more tildes, which no fence can hold"))
+                continue
+            }
             if let recorded = cell.recorded {
                 expectedOutputs[cell.index] = output.isEmpty ? nil : output
                 let lines = text.start(ofLine: recorded.fence.openLine)..<text.end(ofLine: recorded.fence.closeLine)
                 let closedLast = text.lines[recorded.fence.closeLine - 1].ending != .none
-                var replacement = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending)
+                var replacement = fenced
                 if !closedLast, !replacement.isEmpty { replacement.removeLast(ending.count) }
                 edits.append((lines, replacement))
-            } else if !output.isEmpty, cell.printsComments.isEmpty {
+            } else {
                 expectedOutputs[cell.index] = output
                 let after = text.end(ofLine: cell.fence.closeLine)
                 var insertion: [UInt8] = []
@@ -34,7 +40,7 @@ public enum Blesser {
                 // A cell that the end of its container closes gets its closing
                 // fence first, or the output fence would be read as its code.
                 if !cell.fence.isClosed { insertion += Array((prefix + cell.fence.marker).utf8) + ending }
-                insertion += fence(output, prefix: prefix, ending: ending)
+                insertion += fenced
                 edits.append((after..<after, insertion))
             }
         }
@@ -100,15 +106,23 @@ public enum Blesser {
         guard problems.isEmpty else { throw Diagnostics(problems) }
     }
 
-    /// An `output` fence around `text`, its backtick run longer than any inside,
-    /// each line opened by `prefix` (trailing spaces dropped on empty lines).
-    static func fence(_ text: String, prefix: String, ending: [UInt8]) -> [UInt8] {
-        var longest = 0, run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
+    /// An `output` fence around `text`, each line opened by `prefix` (trailing
+    /// spaces dropped on empty lines): backticks, one more than the longest run
+    /// inside, or tildes when that would make 256 or more, since cmark reads a
+    /// longer fence as one of 255, which a run of 255 inside would close; nil
+    /// when neither fits.
+    static func fence(_ text: String, prefix: String, ending: [UInt8]) -> [UInt8]? {
+        func longestRun(of byte: UInt8) -> Int {
+            var longest = 0, run = 0
+            for unit in text.utf8 {
+                run = unit == byte ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            return longest
         }
-        let marker = String(repeating: "`", count: max(3, longest + 1))
+        let backticks = longestRun(of: UInt8(ascii: "`")), tildes = backticks < 255 ? 0 : longestRun(of: UInt8(ascii: "~"))
+        guard backticks < 255 || tildes < 255 else { return nil }
+        let marker = backticks < 255 ? String(repeating: "`", count: max(3, backticks + 1)) : String(repeating: "~", count: max(3, tildes + 1))
         let body = text.droppingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
         let blankPrefix = String(prefix.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         var lines = [prefix + marker + "output"]
