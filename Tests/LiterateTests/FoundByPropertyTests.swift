@@ -111,4 +111,14 @@ import Testing
         let refusal = #expect(throws: Diagnostics.self) { try Blesser.blessed(run(of: lecture, outputs: [0: neither])) }
         #expect(refusal?.all.map(\.description) == ["lectures/01-test.md:3:1: error: cannot record the output of cell 1: it holds a run of 255 or more backticks and one of 255 or more tildes, which no fence can hold"])
     }
+
+    /// Each `{{` in a formula used to be scanned to the end of its line for a
+    /// `}}`: a formula of many braces took minutes.
+    @Test(.timeLimit(.minutes(1))) func aFormulaOfManyBracesIsReadInLinearTime() throws {
+        let braces = String(repeating: "{", count: 50_000)
+        let lecture = try parse("# T\n\n$$" + braces + "$$ and $$" + braces + "\n{{x}}$$\n")
+        #expect(lecture.citations.map(\.expression) == ["x"])
+        // A citation still ends at the first `}}` of its line, from the first `{{`.
+        #expect(InlineSyntax.citations(inTeX: Array("{{{a}} {{b}}\n{{ {{c}} {{".utf8)) == [0..<6, 7..<12, 13..<21])
+    }
 }
