@@ -121,4 +121,15 @@ import Testing
         // A citation still ends at the first `}}` of its line, from the first `{{`.
         #expect(InlineSyntax.citations(inTeX: Array("{{{a}} {{b}}\n{{ {{c}} {{".utf8)) == [0..<6, 7..<12, 13..<21])
     }
+
+    /// cmark-gfm places the lines of a paragraph that a table interrupts at
+    /// line 0: their citations used to be errors, "cannot find this
+    /// citation's text on its line".
+    @Test func citationsInAParagraphThatATableInterruptsAreRead() throws {
+        let lecture = try parse("# T\n\nx {{z: 3}} b\nmore {{y}} and $a {{w: 1}}$\n| a | b |\n|---|---|\n")
+        #expect(lecture.citations.map { "\($0.location.line):\($0.location.column)" } == ["3:3", "4:6", "4:19"])
+        let values = [0: "4", 1: "5", 2: "6"]
+        let blessed = try blessedText(run(of: lecture, outputs: [:], citations: values))
+        #expect(blessed == "# T\n\nx {{z: 4}} b\nmore {{y: 5}} and $a {{w: 6}}$\n| a | b |\n|---|---|\n")
+    }
 }
