@@ -132,4 +132,16 @@ import Testing
         let blessed = try blessedText(run(of: lecture, outputs: [:], citations: values))
         #expect(blessed == "# T\n\nx {{z: 4}} b\nmore {{y: 5}} and $a {{w: 6}}$\n| a | b |\n|---|---|\n")
     }
+
+    /// In a file whose lines end with CR, an output fence (ended by CR) put
+    /// before an empty line ended by LF, or taken away from before one, used to
+    /// join the CR and that LF into one CR LF: the empty line went.
+    @Test func aCRBeforeAnEmptyLineEndedByLFKeepsThatLine() throws {
+        let inserted = try parse("# T\r\r```swift\rprint(1)\r```\n\nafter\r")
+        #expect(try blessedText(run(of: inserted, outputs: [0: "1\n"])) == "# T\r\r```swift\rprint(1)\r```\n```output\r1\r```\r\n\nafter\r")
+        let removed = try parse("# T\r\r```swift\rprint(1)\r```\r```output\rold\r```\n\nafter\r")
+        let blessed = try blessedText(run(of: removed, outputs: [0: ""]))
+        #expect(blessed == "# T\r\r```swift\rprint(1)\r```\r\n\nafter\r")
+        #expect(try parse(blessed).text.lines.count == removed.text.lines.count - 3)
+    }
 }

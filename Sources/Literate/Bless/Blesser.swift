@@ -2,7 +2,9 @@
 /// other byte: each cell's output goes into the `output` fence right after it
 /// (created when missing, removed when the cell printed nothing), inside the
 /// cell's block quote or list item; each citation's recorded value is replaced.
-/// New lines end as the file's lines do (`\n`, CR LF or CR).
+/// New lines end as the file's lines do (`\n`, CR LF or CR; a CR that would
+/// meet the LF of an empty line after it ends with CR LF, or the two would make
+/// one line ending).
 ///
 /// What cannot be written so that it reads back the same is refused, with an
 /// error at its cell or citation: the result is parsed again before it is
@@ -62,7 +64,13 @@ public enum Blesser {
 
         var result = text.bytes
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            result.replaceSubrange(edit.range, with: edit.bytes)
+            // A CR that an edit puts (or leaves) just before an empty line ended
+            // by LF would join that LF into one CR LF, and the empty line would
+            // go: the CR gets its own LF.
+            var bytes = edit.bytes
+            let before = bytes.last ?? (edit.range.lowerBound > 0 ? text.bytes[edit.range.lowerBound - 1] : nil)
+            if before == 0x0D, edit.range.upperBound < text.bytes.count, text.bytes[edit.range.upperBound] == 0x0A { bytes.append(0x0A) }
+            result.replaceSubrange(edit.range, with: bytes)
         }
         try check(result, of: lecture, outputs: expectedOutputs, citations: expectedCitations)
         return result
