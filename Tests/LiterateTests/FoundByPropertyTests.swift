@@ -131,6 +131,8 @@ import Testing
         let values = [0: "4", 1: "5", 2: "6"]
         let blessed = try blessedText(run(of: lecture, outputs: [:], citations: values))
         #expect(blessed == "# T\n\nx {{z: 4}} b\nmore {{y: 5}} and $a {{w: 6}}$\n| a | b |\n|---|---|\n")
+        // Their errors name their column.
+        #expect(problems("# T\n\nx {{: 1}}\n| a |\n|---|\n") == ["lectures/01-test.md:3:3: error: a citation needs a Swift expression, as in {{loss: 0.527}}"])
     }
 
     /// In a file whose lines end with CR, an output fence (ended by CR) put

@@ -106,8 +106,8 @@ public enum MarkdownTree {
     private struct Copier {
         var citations: [CitationSite] = []
 
-        /// Added to the lines cmark gives the nodes being copied; see ``copy(_:)``.
-        private var lineOffset = 0
+        /// Added to the lines and columns cmark gives the nodes being copied; see ``copy(_:)``.
+        private var lineOffset = 0, columnOffset = 0
 
         mutating func copy(_ node: OpaquePointer) -> MarkdownNode {
             var children: [MarkdownNode] = []
@@ -116,23 +116,24 @@ public enum MarkdownTree {
                 // A table that interrupts a paragraph leaves the paragraph's
                 // lines before its header row in a new paragraph, which cmark-gfm
                 // (0.29.0.gfm.6) places at line 0, its inlines on lines counted
-                // from 0 and columns counted in its text. The table starts where
-                // the paragraph did: its lines are counted from there (columns
-                // stay as they are; citations are found on their line by text).
+                // from 0 and at columns counted from 0 in its text. The table
+                // starts where the paragraph did: lines count from there, and
+                // columns from 1 (right at top level; inside a container the
+                // citations are still found on their line by their text).
                 let split = cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(current) == 0
                     && cmark_node_next(current).map { string(cmark_node_get_type_string($0)) == "table" } ?? false
-                let outer = lineOffset
-                if split, let table = cmark_node_next(current) { lineOffset = Int(cmark_node_get_start_line(table)) }
+                let outer = (lineOffset, columnOffset)
+                if split, let table = cmark_node_next(current) { (lineOffset, columnOffset) = (Int(cmark_node_get_start_line(table)), 1) }
                 children.append(copy(current))
-                lineOffset = outer
+                (lineOffset, columnOffset) = outer
                 child = cmark_node_next(current)
             }
             let range = SourceRange(
-                start: SourcePoint(line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node))),
-                end: SourcePoint(line: Int(cmark_node_get_end_line(node)) + lineOffset, column: Int(cmark_node_get_end_column(node))))
+                start: SourcePoint(line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node)) + columnOffset),
+                end: SourcePoint(line: Int(cmark_node_get_end_line(node)) + lineOffset, column: Int(cmark_node_get_end_column(node)) + columnOffset))
             if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
                let content = InlineExtensions.Content(decoding: string(cmark_node_get_literal(node))) {
-                let point = SourcePoint(line: content.line + lineOffset, column: content.column)
+                let point = SourcePoint(line: content.line + lineOffset, column: content.column + columnOffset)
                 return MarkdownNode(kind: lectureKind(content, point: point), range: SourceRange(start: point, end: point))
             }
             return MarkdownNode(kind: kind(of: node), children: children, range: range)
