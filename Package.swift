@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        // Tests only: property-based tests of the parser and bless.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -57,7 +59,10 @@ let package = Package(
         .target(name: "LectureTesting", path: "Tests/LectureTesting"),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"], exclude: ["reference"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "LectureTesting"], exclude: ["Golden"]),
-        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(
+            name: "LiterateTests",
+            dependencies: ["Literate", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["lecture", "LectureTesting"], exclude: ["Golden"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture", "LectureTesting"],
