@@ -25,8 +25,11 @@ test: deps browser-deps test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(SWIFT) run --skip-build lecture verify
+	$(SWIFT) run --skip-build lecture verify --package-path Examples/numerics-course
+	cd Examples/numerics-course && $(SWIFT) package --allow-writing-to-package-directory lecture verify
 	Tests/browser/run
 
 bench: deps
 	Benchmarks/run
 	Benchmarks/notebook/compare
+	Benchmarks/preview/run

@@ -1,6 +1,7 @@
 """Runs each benchmark's implementations side by side, several times, checks
-that they computed the same thing, and prints a Markdown table of medians and
-ratios. Called by `run`, which builds the programs and writes the data first.
+that they computed the same thing, and prints Markdown tables of medians and
+ratios, of the targets, and of each workload's lower bound on this machine.
+Called by `run`, which builds the programs and writes the data first.
 
 Every program prints one JSON object on stdout: training seconds (measured
 inside the program, around the training loop only), peak RSS in KiB (VmHWM),
@@ -8,6 +9,7 @@ and what it computed (iteration count and theta, or the final loss).
 """
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -21,15 +23,29 @@ STEPS, RATE = 200, 1.0
 # How closely the two-layer final losses must agree (relative).
 LOSS_TOLERANCE = 1e-9
 
+# The operations of each workload's kernels, per eight-lane operation's lane,
+# by the pipes that execute them (see README.md, "Lower bounds"): fused
+# multiply-adds and multiplications, additions and subtractions, divisions.
+# Per sample and step of the Iris neuron: z = x·θ (3 + 3), σ (16 + 8 + 1),
+# the residual (1 addition) and the three sums (3 + 3).
+IRIS_OPERATIONS = {"fma": 22, "add": 15, "div": 1}
+# Per point, step and hidden unit of the 2-64-1 network: z = x·W + b (2 + 3),
+# σ (16 + 8 + 1), the output's dot product (1 + 1), and backward the output
+# layer's weight sums and G (2 + 2), Δ (2 + 1), the bias and weight sums (2 + 3).
+TWO_LAYER_OPERATIONS = {"fma": 25, "add": 18, "div": 1}
+LANES = 8
+
 
 class Mismatch(Exception):
     """Two implementations computed different results."""
 
 
 def numpy_command(args, script, *arguments, threads=None):
+    """NumPy with `threads` OpenBLAS threads (--numpy-threads if None, and
+    OpenBLAS's own default if "default")."""
     threads = args.numpy_threads if threads is None else threads
-    return NUMPY_ENV + [f"OPENBLAS_NUM_THREADS={threads}", args.python,
-                        f"{args.here}/numpy/{script}", *arguments]
+    count = [] if threads == "default" else [f"OPENBLAS_NUM_THREADS={threads}"]
+    return NUMPY_ENV + count + [args.python, f"{args.here}/numpy/{script}", *arguments]
 
 
 def run_once(command):
@@ -92,28 +108,32 @@ def iris(args):
     reference = results["C -O3"][0]["theta"]
     diffs = {name: max(relative_difference(r["theta"], reference) for r in runs)
              for name, runs in results.items() if name != "C -O3"}
+    iterations = next(iter(counts))
     note = (f"Trained to convergence: {counts.pop()} iterations in every run; θ = "
             f"({', '.join(f'{t:.6f}' for t in reference)}); max relative difference of θ "
             f"from C: " + ", ".join(f"{name} {d:.1e}" for name, d in diffs.items()) + ".")
     text, medians = table("Iris sigmoid neuron", results, "C -O3", "NumPy", note)
     swift = medians["Swift (Neural)"]
-    targets = [("Iris: Swift time / C time", swift / medians["C -O3"], "≤ 1.0",
-                swift <= medians["C -O3"]),
-               ("Iris: NumPy time / Swift time", medians["NumPy"] / swift, "≥ 30",
-                medians["NumPy"] >= 30 * swift)]
-    return text, targets
+    targets = [("Iris: Swift time / C -O3 time", swift / medians["C -O3"], "≤ 0.35",
+                swift <= 0.35 * medians["C -O3"]),
+               ("Iris: NumPy time / Swift time", medians["NumPy"] / swift, "≥ 40",
+                medians["NumPy"] >= 40 * swift)]
+    with open(args.iris_csv) as data:
+        samples = sum(1 for _ in data) - 1
+    bound = lower_bound(args.peak, IRIS_OPERATIONS, iterations * samples, cores=1)
+    return text, targets, [("Iris neuron (one core)", bound, swift)]
 
 
 def two_layer(args):
+    swift = [args.swift, "two-layer", args.points, str(STEPS), str(RATE)]
     commands = {
-        "Swift (Neural)": [args.swift, "two-layer", args.points, str(STEPS), str(RATE)],
+        "Swift (Neural)": swift,
+        # The same program held to one core: its threads share it.
+        "Swift (Neural), 1 core": ["taskset", "-c", "0"] + swift,
         "NumPy": numpy_command(args, "two_layer.py", args.points, str(STEPS), str(RATE)),
+        f"NumPy ({args.numpy_default_threads} threads, its default)": numpy_command(
+            args, "two_layer.py", args.points, str(STEPS), str(RATE), threads="default"),
     }
-    # Swift's two-layer passes run on two threads: NumPy with two OpenBLAS
-    # threads too, for an even comparison.
-    if args.numpy_threads != 2:
-        commands["NumPy (2 threads)"] = numpy_command(
-            args, "two_layer.py", args.points, str(STEPS), str(RATE), threads=2)
     results = run_all(commands, args.reps)
     losses = {name: [r["loss"] for r in runs] for name, runs in results.items()}
     spread = max(relative_difference([losses["Swift (Neural)"][0]], [runs[0]])
@@ -124,12 +144,35 @@ def two_layer(args):
             f"10,000 points; final loss {losses['NumPy'][0]:.12f}, relative difference "
             f"Swift vs NumPy {spread:.1e} (tolerance {LOSS_TOLERANCE:.0e}).")
     text, medians = table("Two-layer network", results, "NumPy", "NumPy", note)
-    ratio = medians["NumPy"] / medians["Swift (Neural)"]
-    targets = [(f"Two-layer: NumPy ({args.numpy_threads} thread(s)) time / Swift time", ratio, "≥ 3", ratio >= 3)]
-    if "NumPy (2 threads)" in medians:
-        two = medians["NumPy (2 threads)"] / medians["Swift (Neural)"]
-        targets.append(("Two-layer: NumPy (2 threads) time / Swift time", two, "(none)", "—"))
-    return text, targets
+    swift_time, numpy_time = medians["Swift (Neural)"], medians["NumPy"]
+    default = medians[f"NumPy ({args.numpy_default_threads} threads, its default)"]
+    one_core = medians["Swift (Neural), 1 core"]
+    targets = [
+        (f"Two-layer: NumPy ({args.numpy_threads} thread) time / Swift time", numpy_time / swift_time, "≥ 10",
+         numpy_time >= 10 * swift_time),
+        (f"Two-layer: NumPy ({args.numpy_default_threads} threads, its default) time / Swift time",
+         default / swift_time, "≥ 5", default >= 5 * swift_time),
+        (f"Two-layer: NumPy ({args.numpy_threads} thread) time / Swift time on 1 core", numpy_time / one_core,
+         "(none)", "—"),
+    ]
+    points = STEPS * 10_000 * 64
+    bounds = [("Two-layer network (one core)", lower_bound(args.peak, TWO_LAYER_OPERATIONS, points, cores=1), one_core),
+              (f"Two-layer network ({args.cores} cores)",
+               lower_bound(args.peak, TWO_LAYER_OPERATIONS, points, cores=args.cores), swift_time)]
+    return text, targets, bounds
+
+
+def lower_bound(peak, operations, count, cores):
+    """Seconds that `count` units of `operations` take at the measured peak:
+    each kind of pipe busy all the time, whichever is the slowest, and the
+    multiply and add pipes together no faster than `mixed`. The measured
+    rates per cycle times the measured clock are rates per second, so an
+    error in the clock cancels out."""
+    per_second = {kind: peak[f"{kind}_per_cycle"] * peak["clock_ghz"] * 1e9 * LANES
+                  for kind in ("fma", "add", "div", "mixed")}
+    seconds = max(max(operations[kind] / per_second[kind] for kind in operations),
+                  (operations["fma"] + operations["add"]) / per_second["mixed"])
+    return count * seconds / cores
 
 
 def main():
@@ -140,19 +183,28 @@ def main():
     parser.add_argument("--c-iris", required=True, help="the C reference executable")
     parser.add_argument("--python", default="python3")
     parser.add_argument("--numpy-threads", type=int, default=1)
+    parser.add_argument("--numpy-default-threads", type=int, required=True,
+                        help="how many threads OpenBLAS takes by default")
     parser.add_argument("--iris-csv", required=True)
     parser.add_argument("--points", required=True)
     parser.add_argument("--blas", default="", help="one line naming NumPy's BLAS")
+    parser.add_argument("--cpu", default="", help="one line naming the CPU")
+    parser.add_argument("--peak", required=True, help="the JSON line of the peak program")
     args = parser.parse_args()
+    args.peak = json.loads(args.peak)
+    args.cores = os.cpu_count() or 1
 
-    sections, targets = [], []
+    sections, targets, bounds = [], [], []
     for bench in (iris, two_layer):
         try:
-            text, met = bench(args)
+            text, met, bound = bench(args)
         except Mismatch as error:
             raise SystemExit(f"error: {error}")
         sections.append(text)
         targets += met
+        bounds += bound
+    peak = args.peak
+    print(f"{args.cpu}; {args.cores} cores.\n")
     print(f"Medians of {args.reps} runs each, interleaved; {args.blas}.\n")
     print("\n\n".join(sections))
     print("\n### Targets\n")
@@ -161,6 +213,16 @@ def main():
     for name, value, goal, met in targets:
         shown = met if isinstance(met, str) else ("yes" if met else "no")
         print(f"| {name} | {value:.2f} | {goal} | {shown} |")
+    print("\n### Lower bounds\n")
+    rate = {kind: peak[f"{kind}_per_cycle"] * peak["clock_ghz"] for kind in ("fma", "add", "mixed", "div")}
+    print(f"Measured peak per core, in eight-lane operations per nanosecond (`c/peak.c`): fused "
+          f"multiply-adds {rate['fma']:.2f}, additions {rate['add']:.2f}, both mixed {rate['mixed']:.2f}, "
+          f"divisions {rate['div']:.3f}; clock {peak['clock_ghz']:.2f} GHz (under load the clock reads low, "
+          f"the rates do not: the bounds use only the rates).\n")
+    print("| work | lower bound (s) | Swift median (s) | fraction of the bound achieved |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, bound, measured in bounds:
+        print(f"| {name} | {bound:.3f} | {measured:.3f} | {bound / measured:.2f} |")
 
 
 if __name__ == "__main__":

@@ -41,13 +41,44 @@ public struct Display: Codable, Equatable, Sendable {
     public var table: Table?
     /// A chart drawn with Braille dots and ANSI colours, for `lecture run`.
     public var terminal: String?
+    /// The caption the site writes under a figure or over a table, after its
+    /// number ("Figure 2."); for a table it replaces the table's title.
+    public var caption: String?
+    /// The name prose refers to it by, `fig-…` for a chart or diagram, `tbl-…`
+    /// for a table: `@fig-loss` in the text becomes a link "Figure 2".
+    public var label: String?
 
-    public init(kind: Kind, text: String, svg: String? = nil, table: Table? = nil, terminal: String? = nil) {
+    public init(kind: Kind, text: String, svg: String? = nil, table: Table? = nil, terminal: String? = nil,
+                caption: String? = nil, label: String? = nil) {
         self.kind = kind
         self.text = text
         self.svg = svg
         self.table = table
         self.terminal = terminal
+        self.caption = caption
+        self.label = label
+    }
+
+    /// Whether the site numbers it: a display with a caption or a label is.
+    public var isNumbered: Bool { caption != nil || label != nil }
+
+    /// The prefix a label must have for a display of `kind`.
+    public static func labelPrefix(of kind: Kind) -> String {
+        kind == .table ? "tbl-" : "fig-"
+    }
+
+    /// Whether `label` can name a display of `kind`: its prefix, then letters,
+    /// digits, `-` and `_`, ending with a letter or digit, as prose writes it
+    /// after `@`.
+    public static func isLabel(_ label: String, of kind: Kind) -> Bool {
+        let prefix = labelPrefix(of: kind)
+        guard label.hasPrefix(prefix), label.utf8.count > prefix.utf8.count else { return false }
+        let allowed = label.utf8.allSatisfy { $0 < 0x80 && (isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")) }
+        return allowed && label.utf8.last.map(isAlphanumeric) == true
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
 

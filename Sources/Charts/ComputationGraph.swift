@@ -44,8 +44,9 @@ public struct ComputationGraph: Sendable, Hashable {
 
     public init(nodes: [Node], title: String = "", noteColor: Color? = nil) {
         for (index, node) in nodes.enumerated() {
-            precondition(node.inputs.allSatisfy { (0..<index).contains($0) },
-                         "ComputationGraph: node \(index) uses a node that does not come before it")
+            guard node.inputs.allSatisfy({ (0..<index).contains($0) }) else {
+                fatalError("ComputationGraph: node \(index) uses a node that does not come before it")
+            }
         }
         self.title = title
         self.nodes = nodes

@@ -13,7 +13,9 @@ public struct RegionGrid: Sendable, Hashable {
 
     /// A grid from classes already computed, `columns × rows` of them.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>, columns: Int, rows: Int, classes: [Int]) {
-        precondition(columns > 0 && rows > 0 && classes.count == columns * rows, "RegionGrid: \(columns)×\(rows) cells need as many classes, got \(classes.count)")
+        guard columns > 0 && rows > 0 && classes.count == columns * rows else {
+            fatalError("RegionGrid: \(columns)×\(rows) cells need as many classes, got \(classes.count)")
+        }
         self.x = x
         self.y = y
         self.columns = columns
@@ -27,7 +29,9 @@ public struct RegionGrid: Sendable, Hashable {
     /// along an axis (to within rounding), and the grid ends at the last
     /// cell's far edge: `x: 3.3...8.9, y: 1.0...5.4, step: 0.02` is 280 × 220.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>, step: Double, classify: (_ x: Double, _ y: Double) -> Int) {
-        precondition(step > 0, "RegionGrid: the step must be positive")
+        guard step > 0 else {
+            fatalError("RegionGrid: the step must be positive")
+        }
         let columns = max(1, Int(((x.upperBound - x.lowerBound) / step - 1e-9).rounded(.up)))
         let rows = max(1, Int(((y.upperBound - y.lowerBound) / step - 1e-9).rounded(.up)))
         var classes: [Int] = []

@@ -31,7 +31,7 @@ struct BlessCommand: AsyncParsableCommand {
     var chapters: [String] = []
 
     func run() async throws {
-        let results = try await running.run(try course.chapterPaths(chapters), jobs: jobs.jobs)
+        let results = try await running.run(try course.chapterPaths(chapters), of: try course.package(), jobs: jobs.jobs).chapters
         let (runs, unreadable) = results.readable()
         var failed = unreadable, changed = 0
         for run in runs {
@@ -58,6 +58,6 @@ struct BlessCommand: AsyncParsableCommand {
             changed += 1
         }
         print("bless: \(results.count - failed) passed, \(failed) failed (\(changed) file\(changed == 1 ? "" : "s") changed)")
-        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.check("") }
+        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.failed("") }
     }
 }

@@ -22,8 +22,8 @@ struct BuildCommand: AsyncParsableCommand {
         the build still exits 1. --out must be a folder that an earlier build made,
         an empty folder, or a new one.
 
-        The look comes from the theme folder (templates, CSS, scripts): the
-        package's site/ folder unless --theme names another.
+        The look comes from the theme folder (templates, CSS, scripts): the site/
+        folder of the lecture companion's package unless --theme names another.
 
         Exit status: 0 when the site was written, 1 when a chapter failed to run,
         2 for bad usage or input (including broken links).
@@ -37,7 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
     var out = "_site"
 
-    @Option(name: .long, help: ArgumentHelp("The theme folder (default: the package's site/ folder).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The theme folder (default: the lecture companion's site/ folder).", valueName: "dir"))
     var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Where KaTeX is installed.", valueName: "dir"))
@@ -47,8 +47,10 @@ struct BuildCommand: AsyncParsableCommand {
     var keepGoing = false
 
     func run() async throws {
-        let builder = try prepare()
-        let results = try await running.run(try course.chapterPaths([]), jobs: jobs.jobs)
+        let info = try prepare()
+        let outcome = try await running.run(try course.chapterPaths([]), of: try course.package(), jobs: jobs.jobs)
+        let results = outcome.chapters
+        let builder = try siteBuilder(info, runtimePackage: outcome.runtimePackage)
         var runs: [ChapterRun] = []
         var failed = false, badInput = false
         for result in results {
@@ -90,15 +92,27 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// The theme, KaTeX and course description, read before any chapter runs so
-    /// that a mistake in them is reported at once.
-    private func prepare() throws(Failure) -> SiteBuilder {
+    /// The course description and the output folder, checked before any
+    /// chapter runs so that a mistake in them is reported at once.
+    private func prepare() throws(Failure) -> CourseInfo {
         do {
-            let theme = try Theme(folder: theme ?? Theme.defaultFolder)
-            let katex = try KaTeXAssets(folder: katex)
-            let info = try CourseInfo.load(lecturesFolder: course.lectures)
+            if let theme { _ = try Theme(folder: theme) }
             try SiteWriter.check(out)
+            return try CourseInfo.load(lecturesFolder: course.lectures)
+        } catch {
+            throw .usage(error)
+        }
+    }
+
+    /// The site builder: the theme (the runtime package's `site/` unless
+    /// --theme names another), KaTeX and the course description.
+    private func siteBuilder(_ info: CourseInfo, runtimePackage: String?) throws(Failure) -> SiteBuilder {
+        do {
+            let theme = try Theme(folder: theme ?? Theme.folder(inPackage: runtimePackage ?? course.package().root))
+            let katex = try KaTeXAssets(folder: katex)
             return SiteBuilder(course: info, theme: theme, katex: katex, math: try KaTeXRenderer.system(katexFolder: self.katex))
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw .usage(error)
         }
@@ -108,6 +122,6 @@ struct BuildCommand: AsyncParsableCommand {
 extension Failure {
     /// A usage failure when `badInput`, else a check failure.
     static func usage(_ badInput: Bool, _ message: String) -> Failure {
-        badInput ? .usage(message) : .check(message)
+        badInput ? .usage(message) : .failed(message)
     }
 }

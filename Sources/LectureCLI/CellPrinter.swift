@@ -10,6 +10,8 @@ struct CellPrinter {
     /// The folder where charts are saved.
     var figures: String
     var showCode: Bool
+    /// The chapter's numbered figures and tables, to print "Figure 2." by them.
+    var numbered: ChapterFigures
 
     func print(_ cell: Cell, of lecture: Lecture, items: [OutputItem]?) {
         var notes: [String] = []
@@ -26,24 +28,35 @@ struct CellPrinter {
         }
         guard !cell.options.silent else { return }
         var figureNumber = 0
-        for item in items ?? [] {
+        for (index, item) in (items ?? []).enumerated() {
             switch item {
             case .text(let text):
                 Swift.print(text, terminator: "")
             case .display(let display):
+                let text = numberedText(display, numbered.entry(cell: cell.index, item: index))
                 if let svg = display.svg {
                     figureNumber += 1
                     let path = save(svg, cell: cell.index, number: figureNumber)
                     if let drawing = display.terminal {
                         Swift.print(terminal.color ? drawing : Terminal.plain(drawing))
                     }
-                    Swift.print(display.text)
+                    Swift.print(text)
                     if let path { Swift.print(terminal.dim("saved \(path)")) }
                 } else {
-                    Swift.print(display.text)
+                    Swift.print(text)
                 }
             }
         }
+    }
+
+    /// A display's recorded text, its caption line (the first, when it has one)
+    /// after its number: "Figure 2. The loss".
+    private func numberedText(_ display: Display, _ entry: ChapterFigures.Entry?) -> String {
+        guard let entry else { return display.text }
+        guard let caption = display.caption, display.text.hasPrefix(caption + "\n") else {
+            return terminal.bold(entry.name) + "\n" + display.text
+        }
+        return terminal.bold(entry.name + ".") + " " + caption + "\n" + display.text.dropFirst(caption.count + 1)
     }
 
     /// Saves a chart as `cell-N[-k].svg` and returns its path relative to the

@@ -32,9 +32,10 @@ struct CheckCommand: AsyncParsableCommand {
         guard !exercises.isEmpty else { throw Failure.usage("error: \(lecture.path) has no exercises (cells marked exercise=NAME)") }
         let run: ChapterRun
         do {
-            run = await (try await running.courseRunner().prepare()).checkExercises(lecture)
+            let runner = try await running.courseRunner(try course.package(), reporter: ProgressReporter(chapters: [])).prepare(for: [lecture])
+            run = await runner.checkExercises(lecture)
         } catch {
-            throw Failure.check(error.description)
+            throw Failure.usage("\(error)")
         }
         run.diagnostics.forEach { printError($0.description(in: lecture)) }
         var failed = run.diagnostics.isEmpty ? 0 : exercises.count
@@ -51,6 +52,6 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         print("check: \(exercises.count - failed) of \(exercises.count) exercise\(exercises.count == 1 ? "" : "s") right")
-        if failed > 0 { throw Failure.check("") }
+        if failed > 0 { throw Failure.failed("") }
     }
 }

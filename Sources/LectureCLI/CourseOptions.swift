@@ -2,10 +2,24 @@ import ArgumentParser
 import Foundation
 import Literate
 
-/// Where the course's lectures are, for every command that reads them.
+/// Where the course is, for every command that reads it: its package (as
+/// SwiftPM finds one: the current folder, or `--package-path`) and its lectures.
 struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder of the course's lectures.", valueName: "dir"))
-    var lectures = "lectures"
+    @Option(name: .customLong("package-path"), help: ArgumentHelp("The course package's folder (default: the current folder).", valueName: "dir"))
+    var packagePath: String?
+
+    @Option(name: .customLong("lectures"), help: ArgumentHelp("The folder of the course's lectures (default: lectures/ in the package).", valueName: "dir"))
+    var lecturesOption: String?
+
+    /// The lectures folder, as the user gave it or as it is in the package.
+    var lectures: String {
+        lecturesOption ?? packagePath.map { ($0 as NSString).appendingPathComponent("lectures") } ?? "lectures"
+    }
+
+    /// The course package.
+    func package() throws(Failure) -> CoursePackage {
+        do { return try CoursePackage.locate(packagePath, lectures: lectures) } catch { throw .usage(error.description) }
+    }
 
     /// The chapter files that `chapters` name (all when empty).
     func chapterPaths(_ chapters: [String]) throws(Failure) -> [String] {
@@ -39,42 +53,47 @@ struct RunOptions: ParsableArguments {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
-    /// A course runner with these options.
-    func courseRunner(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, parameters: [String: String] = [:]) -> CourseRunner {
-        var runner = CourseRunner(timeout: timeout, jobs: jobs)
+    /// A runner of `course` with these options; what the library build says
+    /// goes to `reporter`.
+    func courseRunner(_ course: CoursePackage, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, parameters: [String: String] = [:],
+                      reporter: ProgressReporter) -> CourseRunner {
+        var runner = CourseRunner(course: course, timeout: timeout, jobs: jobs)
         runner.rerun = rerun
         runner.parameters = parameters
+        runner.reporting = CourseLibrary.Reporting(announce: reporter.note, progress: reporter.transient)
         return runner
     }
 }
 
 /// How many chapters run at once, for the commands that run a whole course.
 struct JobsOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Chapters compiled and run at once (default: the number of cores).", valueName: "n"))
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Chapters compiled and run at once (default: the number of cores).", valueName: "n"))
+    var requested: Int?
+
+    /// The number asked for, or the machine's cores (not a default the help
+    /// would print: it differs from machine to machine).
+    var jobs: Int { requested ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let requested, requested < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 
 extension RunOptions {
-    /// Runs the chapters at `paths`, showing progress on standard error.
-    func run(_ paths: [String], jobs: Int) async throws(Failure) -> [Result<ChapterRun, Diagnostics>] {
+    /// Runs the chapters at `paths` of `course`, showing progress on standard error.
+    func run(_ paths: [String], of course: CoursePackage, jobs: Int) async throws(Failure) -> CourseRunner.Outcome {
         let reporter = ProgressReporter(chapters: paths.map(Course.id(ofPath:)))
-        let verbose = verbose
         do {
-            let results = try await courseRunner(jobs: jobs).run(paths, log: { message in
-                if verbose { reporter.note(message) }
-            }, progress: reporter.handle)
+            let outcome = try await courseRunner(course, jobs: jobs, reporter: reporter).run(paths, progress: reporter.handle)
             reporter.finish()
             if verbose {
-                for case .success(let run) in results { run.log.forEach(reporter.note) }
+                for case .success(let run) in outcome.chapters { run.log.forEach(reporter.note) }
             }
-            return results
+            return outcome
         } catch {
+            // The course package, its imports or its library are wrong: bad input.
             reporter.finish()
-            throw .check(error.description)
+            throw .usage("\(error)")
         }
     }
 }

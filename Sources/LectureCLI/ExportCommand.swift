@@ -3,14 +3,15 @@ import Foundation
 import Literate
 
 /// `lecture export`: a chapter as a standalone Swift package.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a chapter as a Swift package to open, change and run.",
         discussion: """
-        The package depends on this project's library by path; its main.swift holds
-        the cells in order and the prose as comments. Run it with `swift run` in the
-        folder it was written to.
+        The package depends on the course package and its dependencies, as the
+        chapter uses them (a package on disk by a relative path); its main.swift
+        holds the cells in order and the prose as comments. Run it with `swift run`
+        in the folder it was written to.
 
         Examples:
           lecture export 1                         into ./01-artificial-neuron
@@ -28,44 +29,30 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write (default: the chapter's id).", valueName: "dir"))
     var out: String?
 
-    func run() throws {
+    func run() async throws {
         let lecture = try course.load(try course.chapterPaths([chapter])[0])
+        let package = try course.package()
         let manager = FileManager.default
         let folder = URL(fileURLWithPath: out ?? lecture.id, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath)).standardizedFileURL
         if let existing = try? manager.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw Failure.usage("error: \(folder.path) exists and is not empty; choose another folder with --out")
         }
-        let root = URL(fileURLWithPath: BuildCache.defaultPackageRoot).standardizedFileURL
-        let manifest = Self.manifest(name: lecture.id, packageRoot: Self.relativePath(from: folder, to: root), packageIdentity: root.lastPathComponent.lowercased())
+        let manifest: String
+        do {
+            manifest = try await CourseLibrary.exportedManifest(of: lecture, course: package, folder: folder.path,
+                                                                in: BuildCache(packageRoot: package.root), toolchain: try await Toolchain.locate())
+        } catch {
+            throw Failure.usage(error.description)
+        }
+        let imports = (try? package.courseImports().map(\.name)) ?? []
         do {
             try manager.createDirectory(at: folder.appendingPathComponent("Sources/Chapter"), withIntermediateDirectories: true)
             try Data(manifest.utf8).write(to: folder.appendingPathComponent("Package.swift"))
-            try Data(StandaloneProgram.source(of: lecture).utf8).write(to: folder.appendingPathComponent("Sources/Chapter/main.swift"))
+            try Data(StandaloneProgram.source(of: lecture, imports: imports).utf8).write(to: folder.appendingPathComponent("Sources/Chapter/main.swift"))
         } catch {
             throw Failure.usage("error: cannot write \(folder.path): \(error.localizedDescription)")
         }
         print("wrote \(folder.path)\nrun it: cd \(Self.relativePath(from: URL(fileURLWithPath: manager.currentDirectoryPath), to: folder)) && swift run")
-    }
-
-    static func manifest(name: String, packageRoot: String, packageIdentity: String) -> String {
-        """
-        // swift-tools-version: 6.0
-        import PackageDescription
-
-        let package = Package(
-            name: \(SwiftLiteral.string(name)),
-            platforms: [.macOS(.v15)],
-            dependencies: [.package(path: \(SwiftLiteral.string(packageRoot)))],
-            targets: [
-                .executableTarget(
-                    name: "Chapter",
-                    dependencies: [.product(name: "LectureRuntime", package: \(SwiftLiteral.string(packageIdentity)))],
-                    swiftSettings: [.swiftLanguageMode(.v5)]
-                ),
-            ]
-        )
-
-        """
     }
 
     /// The path from folder `from` to `to`, with `..` steps.

@@ -6,22 +6,23 @@ import Literate
 /// place that turns them into the documented exit statuses is
 /// ``LectureCommand/start()``: 1 when a check failed, 2 for bad usage or input.
 enum Failure: Error {
-    /// A check failed (a drifted number, a chapter that does not compile or
-    /// traps); the message, if any, is printed first.
-    case check(String)
-    /// The command line or an input file is wrong.
+    /// What the command checked or ran failed (a drifted number, a chapter
+    /// that does not compile or traps): exit status 1; the message, if any, is
+    /// printed first.
+    case failed(String)
+    /// The command line or an input file is wrong: exit status 2.
     case usage(String)
 
     var exitCode: Int32 {
         switch self {
-        case .check: 1
+        case .failed: 1
         case .usage: 2
         }
     }
 
     var message: String {
         switch self {
-        case .check(let message), .usage(let message): message
+        case .failed(let message), .usage(let message): message
         }
     }
 

@@ -3,10 +3,12 @@ import Literate
 import Synchronization
 
 /// Shows what each chapter is doing on standard error: on a terminal, one line per
-/// chapter updated in place (compiling, running, done, with times); in a pipe or
-/// in CI, one plain line per chapter when it is done.
+/// chapter updated in place (compiling, running, done, with times), under a
+/// line of what else is going on (the library's build); in a pipe or in CI, one
+/// plain line per chapter when it is done.
 final class ProgressReporter: Sendable {
     private struct State {
+        var transient: String?
         var lines: [String: String] = [:]
         var drawn = 0
         var started: [String: Date] = [:]
@@ -26,6 +28,7 @@ final class ProgressReporter: Sendable {
         state.withLock { state in
             switch event {
             case .phase(let chapter, let phase):
+                state.transient = nil
                 if state.started[chapter] == nil { state.started[chapter] = Date() }
                 guard live else { return }
                 state.lines[chapter] = "\(chapter): \(phase == .compiling ? "compiling" : "running")…"
@@ -49,9 +52,25 @@ final class ProgressReporter: Sendable {
         }
     }
 
+    /// A line updated in place on a terminal (`building the course library:
+    /// step [24/81]`), shown until the chapters start; nothing in a pipe.
+    func transient(_ message: String) {
+        guard live else { return }
+        state.withLock { state in
+            state.transient = message
+            redraw(&state)
+        }
+    }
+
     /// Leaves the last state of the display on screen.
     func finish() {
-        state.withLock { state in state.drawn = 0 }
+        state.withLock { state in
+            if state.transient != nil {
+                state.transient = nil
+                redraw(&state)
+            }
+            state.drawn = 0
+        }
     }
 
     private func clear(_ state: inout State) {
@@ -63,7 +82,7 @@ final class ProgressReporter: Sendable {
     private func redraw(_ state: inout State) {
         guard live else { return }
         clear(&state)
-        let lines = chapters.compactMap { state.lines[$0] }
+        let lines = (state.transient.map { [$0] } ?? []) + chapters.compactMap { state.lines[$0] }
         guard !lines.isEmpty else { return }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         state.drawn = lines.count

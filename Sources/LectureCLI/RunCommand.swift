@@ -57,27 +57,28 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let status = StatusLine(lecture: lecture, enabled: terminal.liveStatus)
-        let courseRunner = running.courseRunner(parameters: values)
+        let courseRunner = running.courseRunner(try course.package(), parameters: values, reporter: ProgressReporter(chapters: []))
         let run: ChapterRun
         do {
-            let runner = try await courseRunner.prepare { printError($0) }
+            let runner = try await courseRunner.prepare(for: [lecture])
             run = await runner.run(lecture, upTo: cell.map { $0 - 1 }, phase: status.update)
         } catch {
             status.clear()
-            throw Failure.check(error.description)
+            throw Failure.usage("\(error)")
         }
         status.clear()
         if running.verbose { run.log.forEach(printError) }
 
         let shown = cell.map { [lecture.cells[$0 - 1]] } ?? lecture.cells
-        let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code)
+        let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code,
+                                  numbered: ChapterFigures(cells: run.cells))
         for cell in shown {
             printer.print(cell, of: lecture, items: run.cells[cell.index])
         }
         run.diagnostics.forEach { printError($0.description(in: lecture)) }
         run.usageProblems.forEach { printError($0.description(in: lecture)) }
         if !run.usageProblems.isEmpty { throw Failure.usage("") }
-        if !run.succeeded { throw Failure.check("") }
+        if !run.succeeded { throw Failure.failed("") }
     }
 }
 

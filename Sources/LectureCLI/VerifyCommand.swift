@@ -17,7 +17,7 @@ struct VerifyCommand: AsyncParsableCommand {
           lecture verify 3               chapter 3
           lecture verify 01-art          the chapter whose id starts with 01-art
           lecture verify notes/extra.md  any Markdown file
-          lecture verify --shard 2/4     the second of four disjoint sets of chapters, for a CI matrix
+          lecture verify --shard 2/4     the 2nd of 4 disjoint sets of chapters (CI)
 
         Exit status: 0 when everything holds, 1 when a check failed, 2 for bad usage or input.
         """
@@ -36,7 +36,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         var paths = try course.chapterPaths(chapters)
         if let shard { paths = shard.chapters(of: paths) }
-        let results = try await running.run(paths, jobs: jobs.jobs)
+        let results = try await running.run(paths, of: try course.package(), jobs: jobs.jobs).chapters
         let (runs, unreadable) = results.readable()
         var failed = unreadable
         for run in runs {
@@ -45,7 +45,7 @@ struct VerifyCommand: AsyncParsableCommand {
             if !problems.isEmpty { failed += 1 }
         }
         print("verify: \(results.count - failed) passed, \(failed) failed" + (shard.map { " (shard \($0))" } ?? ""))
-        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.check("") }
+        if failed > 0 { throw unreadable > 0 ? Failure.usage("") : Failure.failed("") }
     }
 }
 

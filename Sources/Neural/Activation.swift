@@ -19,7 +19,7 @@ public enum Activation: Sendable, CaseIterable {
     /// perceptron is not trained by gradient descent.
     case step
     /// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), with values in (0, 1);
-    /// σ′(z) = σ(z)(1 − σ(z)).
+    /// σ′(z) = σ(z)(1 − σ(z)). Computed within 2 ulp by ``Logistic``.
     case sigmoid
     /// The hyperbolic tangent σ(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ), with values in
     /// (−1, 1); σ′(z) = 1 − tanh²(z).
@@ -33,16 +33,20 @@ public enum Activation: Sendable, CaseIterable {
         switch self {
         case .identity: z
         case .step: z > 0 ? 1 : 0
-        case .sigmoid: logistic(z)
+        case .sigmoid: Logistic.sigmoid(z)
         case .tanh: hyperbolicTangent(z)
         case .relu: max(0, z)
         }
     }
 
-    /// σ applied to every entry.
+    /// σ applied to every entry (the sigmoid eight entries at a time, each
+    /// with the bits of the scalar σ).
     public func callAsFunction(_ z: Matrix) -> Matrix {
         var result = z
-        apply(to: &result)
+        result.elements.withUnsafeMutableBufferPointer { entries in
+            guard let base = entries.baseAddress else { return }
+            apply(base, count: entries.count)
+        }
         return result
     }
 
@@ -51,7 +55,7 @@ public enum Activation: Sendable, CaseIterable {
     /// round to 0.
     public func derivative(_ z: Double) -> Double {
         switch self {
-        case .sigmoid: logistic(z) * logistic(-z)
+        case .sigmoid: Logistic.sigmoid(z) * Logistic.sigmoid(-z)
         default: derivative(atOutput: callAsFunction(z))
         }
     }
@@ -59,6 +63,13 @@ public enum Activation: Sendable, CaseIterable {
     /// σ′ applied to every entry.
     public func derivative(_ z: Matrix) -> Matrix {
         z.map { derivative($0) }
+    }
+
+    /// σ′ applied to every entry of the outputs Y = σ(Z), as
+    /// ``derivative(atOutput:)-(Double)`` gives it: Y ⊙ (1 − Y) for the
+    /// sigmoid, the factor of backpropagation.
+    public func derivative(atOutput y: Matrix) -> Matrix {
+        y.map { derivative(atOutput: $0) }
     }
 
     /// σ′(z) written through the output y = σ(z): 1 (identity), 0 (step),
@@ -72,21 +83,6 @@ public enum Activation: Sendable, CaseIterable {
         case .relu: y > 0 ? 1 : 0
         }
     }
-}
-
-/// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), computed by that formula for
-/// z ≥ −708, with e⁻ᶻ from ``Exponential`` (within 1 ulp; NumPy's
-/// `1/(1+np.exp(-z))` uses the C library's `exp`, so the two can differ in
-/// the last bit), and as eᶻ below.
-///
-/// The formula alone never gives NaN: for z < −709.78, e⁻ᶻ overflows to +∞
-/// and the quotient is 0. But the true value there is a subnormal number
-/// ≈ eᶻ (1 + eᶻ rounds to 1 once z < −37), so the second branch keeps full
-/// accuracy down to the smallest subnormal: σ(−740) ≈ 4.2e−322, not 0. The
-/// branch is almost never taken, so it costs nothing in a training loop.
-@inline(__always)
-func logistic(_ z: Double) -> Double {
-    z < -708 ? Exponential.libraryExp(z) : 1 / (1 + Exponential.exp(-z))
 }
 
 /// tanh from the C library, named apart from the `Activation.tanh` case.

@@ -1,17 +1,17 @@
-/// A dense (fully connected) layer: p neurons reading the same d inputs,
+/// A dense (fully connected) layer: p neurons reading the same d inputs.
+/// For a batch X of n inputs, one per row,
 ///
-///     Y = σ(X W + b),
+///     Y = σ(X W + b)
 ///
-/// for a batch X of n inputs (n×d, one per row), weights W (d×p: column k
-/// holds neuron k's weights), an optional bias row b (1×p, added to every
-/// row) and an activation σ applied entry by entry; Y is n×p. Without bias and
-/// with the sigmoid it is the seed lecture's `LinearSigmoidLayer`.
+/// with weights W (d×p: column k holds neuron k's weights), an optional bias
+/// row b (1×p, added to every row) and an activation σ applied entry by
+/// entry; Y is n×p. Without bias and with the sigmoid it is the seed
+/// lecture's `LinearSigmoidLayer`.
 ///
-/// Backpropagation: given G = ∂J/∂Y (n×p), the layer forms
-/// Δ = G ⊙ σ′ (σ′ from the stored output Y, see
-/// ``Activation/derivative(atOutput:)``) and
-///
-///     ∂J/∂W = Xᵀ Δ (d×p),   ∂J/∂b = Σ_rows Δ (1×p),   ∂J/∂X = Δ Wᵀ (n×d).
+/// `forward` and `backward` below are the formulas of chapter 3, on whole
+/// matrices. A ``Network`` computes the same values with the kernels of
+/// `Kernels/` (``NetworkForward``, ``NetworkBackward``), which the tests
+/// hold to these formulas.
 ///
 /// `Dense` is a value: `forward` and `backward` are `mutating` because the
 /// layer remembers its last input and output and its gradients, and a
@@ -27,13 +27,13 @@ public struct Dense: Sendable, Equatable {
     public var activation: Activation
 
     /// The input X of the last `forward`, kept for `backward`.
-    public private(set) var input: Matrix?
+    public internal(set) var input: Matrix?
     /// The output Y = σ(XW + b) of the last `forward`.
-    public private(set) var output: Matrix?
+    public internal(set) var output: Matrix?
     /// ∂J/∂W from the last `backward` (zero before the first).
-    public private(set) var weightGradient: Matrix
+    public internal(set) var weightGradient: Matrix
     /// ∂J/∂b from the last `backward` (zero before the first), `nil` without bias.
-    public private(set) var biasGradient: Matrix?
+    public internal(set) var biasGradient: Matrix?
 
     /// The layer with the given weights (d×p) and, optionally, bias (1×p).
     public init(weights: Matrix, bias: Matrix? = nil, activation: Activation) {
@@ -71,56 +71,43 @@ public struct Dense: Sendable, Equatable {
 
     /// Y = σ(XW + b), remembering nothing.
     public func callAsFunction(_ x: Matrix) -> Matrix {
-        var storage: [Double] = []
-        return evaluate(x, reusing: &storage)
+        let z = x • weights
+        return activation(bias.map { z + $0 } ?? z)
     }
 
-    /// Drops the input and output kept for `backward` and returns the
-    /// output's storage, for the next pass to write over.
-    mutating func releaseActivations() -> [Double] {
-        input = nil
-        return output.take()?.elements ?? []
-    }
-
-    /// Keeps X and Y of a pass computed by ``Network`` for `backward`.
-    mutating func remember(input: Matrix, output: Matrix) {
-        self.input = input
-        self.output = output
-    }
-
-    /// Y = σ(XW + b), remembering X and Y for `backward`. Y is written over
-    /// the last output's storage when nothing else holds it.
+    /// The forward pass for a batch X (n×d):
+    ///
+    ///     Z = X W + b     (n×d)·(d×p), plus b (1×p) on every row: n×p
+    ///     Y = σ(Z)        entry by entry: n×p
+    ///
+    /// Returns Y and remembers X and Y for `backward`.
     public mutating func forward(_ x: Matrix) -> Matrix {
-        var storage = output.take()?.elements ?? []
-        let y = evaluate(x, reusing: &storage)
+        let y = self(x)
         input = x
         output = y
         return y
     }
 
-    /// Stores ∂J/∂W = XᵀΔ and ∂J/∂b = Σ_rows Δ, with Δ = G ⊙ σ′, for the
-    /// gradient G = ∂J/∂Y of the last output, and returns ∂J/∂X = ΔWᵀ.
+    /// The backward pass for G = ∂J/∂Y (n×p), the gradient of a loss J with
+    /// respect to the output Y of the last `forward`, by the chain rule:
+    ///
+    ///     Δ     = G ⊙ σ′(Z)    entry by entry, σ′ read from Y: Y ⊙ (1 − Y)
+    ///                          for the sigmoid (n×p)
+    ///     ∂J/∂W = Xᵀ Δ         (d×n)·(n×p): d×p
+    ///     ∂J/∂b = Σ_rows Δ     the column sums of Δ: 1×p
+    ///     ∂J/∂X = Δ Wᵀ         (n×p)·(p×d): n×d
+    ///
+    /// Stores ∂J/∂W and ∂J/∂b for `step` and returns ∂J/∂X, the G of the
+    /// layer below.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
-        backward(outputGradient, returningInputGradient: true)!
-    }
-
-    /// `backward(_:)`, skipping the product ΔWᵀ (and returning `nil`) when
-    /// nothing reads ∂J/∂X, as for the first layer of a network being trained.
-    mutating func backward(_ outputGradient: Matrix, returningInputGradient: Bool) -> Matrix? {
-        guard input != nil, let output else {
+        guard let x = input, let y = output else {
             fatalError("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
         }
-        _ = output.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
-        let result = RowBackpropagation.run(
-            [self], outputGradient: outputGradient, returningInputGradient: returningInputGradient)
-        store(result.gradients[0])
-        return result.inputGradient
-    }
-
-    /// Sets ∂J/∂W and ∂J/∂b, computed by ``RowBackpropagation``.
-    mutating func store(_ gradients: (weight: Matrix, bias: Matrix?)) {
-        weightGradient = gradients.weight
-        biasGradient = gradients.bias
+        _ = y.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
+        let delta = outputGradient * activation.derivative(atOutput: y)
+        weightGradient = x.transposed() • delta
+        biasGradient = bias == nil ? nil : delta.columnSums()
+        return delta • weights.transposed()
     }
 
     /// One step of gradient descent: W ← W − η ∂J/∂W, b ← b − η ∂J/∂b.

@@ -33,15 +33,15 @@ public enum Loss: Sendable, CaseIterable {
 
     /// ∂J/∂y, with the shape of y.
     public func gradient(of prediction: Matrix, target: Matrix) -> Matrix {
-        _ = checkedShape(prediction, target)
+        let shape = checkedShape(prediction, target)
         let count = Double(prediction.elements.count)
-        return Matrix(rows: prediction.rows, columns: prediction.columns) { i, j in
-            let (y, t) = (prediction[i, j], target[i, j])
-            return switch self {
+        let entries = zip(prediction.elements, target.elements).map { y, t in
+            switch self {
             case .binaryCrossEntropy: ((t > 0 ? -t / y : 0) + (t < 1 ? (1 - t) / (1 - y) : 0)) / count
             case .meanSquaredError: 2 * (y - t) / count
             }
         }
+        return Matrix(rows: shape.rows, columns: shape.columns, elements: entries)
     }
 
     /// (1/N) Σ term(y, t) over the entries, in order.

@@ -27,71 +27,21 @@ public struct Network: Sendable, Equatable {
         layers.reduce(x) { h, layer in layer(h) }
     }
 
-    /// f(X), with every layer remembering its input and output for `backward`.
+    /// f(X), with every layer remembering its input and output for
+    /// `backward`: the values of `h = layers[l].forward(h)` for l = 0, 1, …
+    /// from h = X (``Dense/forward(_:)``), to the last bit, computed by
+    /// ``NetworkForward`` a block of rows at a time through all the layers.
     public mutating func forward(_ x: Matrix) -> Matrix {
         _ = x.shape.product(with: layers[0].weights.shape).required
-        // The last pass's outputs are written over; each was also the next
-        // layer's input, which is dropped first so that nothing else holds them.
-        var storages = layers.indices.map { layers[$0].releaseActivations() }
-        let n = x.rows
-        if n == 0 || layers.contains(where: { $0.inputCount == 0 || $0.outputCount == 0 }) {
-            var h = x
-            for index in layers.indices {
-                let y = layers[index].evaluate(h, reusing: &storages[index])
-                layers[index].remember(input: h, output: y)
-                h = y
-            }
-            return h
-        }
-        for index in layers.indices where storages[index].count != n * layers[index].outputCount {
-            storages[index] = [Double](repeating: 0, count: n * layers[index].outputCount)
-        }
-        evaluateInBlocks(x, into: &storages)
-        var h = x
-        for index in layers.indices {
-            let y = Matrix(rows: n, columns: layers[index].outputCount, elements: storages[index])
-            layers[index].remember(input: h, output: y)
-            h = y
-        }
-        return h
-    }
-
-    /// Every layer's output for the batch X into `storages`, a block of rows
-    /// at a time through all the layers, so that a block of one layer's
-    /// output is still in the processor's cache when the next layer reads it.
-    /// A batch of at least ``RowBackpropagation/parallelRows`` rows is cut
-    /// into ``RowBlocks`` that run on several threads. Every row's values are
-    /// computed alone, so they are those of evaluating the layers one after
-    /// the other, however the rows are cut.
-    private func evaluateInBlocks(_ x: Matrix, into storages: inout [[Double]]) {
-        let parameters = layers.flatMap { [$0.weights.elements, $0.bias?.elements ?? []] }
-        let n = x.rows
-        StorageBuffers.reading(parameters[...]) { parameters in
-            StorageBuffers.writing(&storages) { outputs in
-                x.elements.withUnsafeBufferPointer { x in
-                    let blocks = RowBlocks(rows: n, parallel: n >= RowBackpropagation.parallelRows)
-                    blocks.forEach { b in
-                        let range = blocks.range(b)
-                        var start = range.lowerBound
-                        while start < range.upperBound {
-                            let rows = min(Dense.blockRows, range.upperBound - start)
-                            for (index, layer) in layers.enumerated() {
-                                let input = index == 0 ? x.baseAddress! : UnsafePointer(outputs[index - 1].baseAddress!)
-                                let bias = layer.bias == nil ? nil : parameters[2 * index + 1].baseAddress
-                                layer.evaluateRows(input + start * layer.inputCount, rows: rows,
-                                                   weights: parameters[2 * index].baseAddress!, bias: bias,
-                                                   into: outputs[index].baseAddress! + start * layer.outputCount)
-                            }
-                            start += rows
-                        }
-                    }
-                }
-            }
-        }
+        return NetworkForward.run(&layers, x)
     }
 
     /// Backpropagates G = ∂J/∂y_L from the last layer to the first, storing
-    /// each layer's parameter gradients, and returns ∂J/∂X.
+    /// each layer's parameter gradients, and returns ∂J/∂X: the values of
+    /// `g = layers[l].backward(g)` for l = L−1, …, 0 (``Dense/backward(_:)``),
+    /// computed by ``NetworkBackward`` row by row; to the last bit for a
+    /// batch of fewer than ``NetworkBackward/parallelRows`` rows, to a few
+    /// units of 2⁻⁵² relative to the sums' terms for a larger one.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
         backpropagate(outputGradient, returningInputGradient: true)!
     }
@@ -108,7 +58,7 @@ public struct Network: Sendable, Equatable {
         return loss.value(of: prediction, target: target)
     }
 
-    /// Backpropagation by ``RowBackpropagation``, after checking that every
+    /// Backpropagation by ``NetworkBackward``, after checking that every
     /// layer holds its part of one `forward` pass of G's batch.
     private mutating func backpropagate(_ outputGradient: Matrix, returningInputGradient: Bool) -> Matrix? {
         if let output = layers[layers.count - 1].output {
@@ -124,10 +74,11 @@ public struct Network: Sendable, Equatable {
             _ = input.shape.same(as: Matrix.Shape(rows: batch, columns: layer.inputCount),
                                  operation: "Network.backward: layer \(index)'s input and the gradient").required
         }
-        let result = RowBackpropagation.run(
+        let result = NetworkBackward.run(
             layers, outputGradient: outputGradient, returningInputGradient: returningInputGradient)
-        for index in layers.indices {
-            layers[index].store(result.gradients[index])
+        for (index, gradients) in result.gradients.enumerated() {
+            layers[index].weightGradient = gradients.weight
+            layers[index].biasGradient = gradients.bias
         }
         return result.inputGradient
     }

@@ -60,6 +60,16 @@ import Testing
         #expect(try course.read("01-broken.md") == source, "a failed bless leaves the file as it was")
     }
 
+    @Test func anErrorInACellThatSeveralProgramsHoldIsReportedOnce() throws {
+        let source = "# Broken\n\n```swift\nlet y: String = 1\n```\n\n```swift crashes\nfatalError(\"stop\")\n```\n"
+        let course = try Workspace(["01-broken.md": source])
+        let verify = try course.lecture("verify")
+        #expect(verify.status == 1)
+        let error = "lectures/01-broken.md:4:17: error: cannot convert value of type 'Int' to specified type 'String'"
+        #expect(verify.standardError.components(separatedBy: error).count == 2,
+                "the main program and the trapping cell's program both hold the cell; the error is printed once: \(verify.standardError)")
+    }
+
     @Test func aTrapPointsAtItsCellWhileOtherChaptersStillRun() throws {
         let trapping = "# Trap\n\n```swift\nprint(\"before\")\n```\n\n```swift\nlet xs = [1, 2, 3]\nprint(\"indexing\")\nprint(xs[5])\n```\n"
         let fine = "# Fine\n\n```swift\nprint(\"fine\")\n```\n"

@@ -97,3 +97,32 @@ import Testing
     let saved = LectureBinary.packageRoot + "/.build-lecture/figures/01-charts/cell-1.svg"
     #expect(try String(contentsOfFile: saved, encoding: .utf8).hasPrefix("<svg"))
 }
+
+@Test func numberedFiguresAndTablesInTheTerminalAndOnThePage() throws {
+    let chapter = """
+    # Numbers
+
+    As @tbl-w lists and @fig-line draws.
+
+    ```swift
+    show(Matrix([[1.0, 2.0]]), caption: "The weights", label: "tbl-w")
+    show(Plot.function(0...1, points: 3, title: "Line", name: "x") { $0 }, caption: "A line.", label: "fig-line")
+    ```
+
+    ```swift
+    show(Plot.function(0...1, points: 3, title: "Bad", name: "x") { $0 }, label: "tbl-bad")
+    ```
+
+    """
+    let course = try Workspace(["01-numbers.md": chapter])
+    var result = try course.lecture("run", "1", "--cell", "1")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("Table 1. The weights\n[[1. 2.]]\n"), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("Figure 1. A line.\nchart \"Line\": line \"x\" 3 points"), "\(result.standardOutput)")
+
+    result = try course.lecture("bless", "1")
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("lectures/01-numbers.md:10:1: error: cell 2 trapped"), "the wrong prefix traps at its cell: \(result.standardError)")
+    #expect(result.standardError.contains("show: the label 'tbl-bad' should be 'fig-' and then letters, digits, '-' or '_'"), "\(result.standardError)")
+    #expect(!(try course.read("01-numbers.md")).contains("```output\nThe weights"), "nothing is blessed while a cell fails")
+}

@@ -19,7 +19,7 @@ public struct GoldenFolder: Sendable {
         let url = folder.appendingPathComponent(name)
         let previous = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
         if Self.recording {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(actual.utf8).write(to: url)
         }
         guard let expected = previous else {

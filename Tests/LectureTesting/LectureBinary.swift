@@ -20,8 +20,12 @@ public enum LectureBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    /// Runs `lecture ARGUMENTS` in `directory`, with `NO_COLOR` and `CI` set and
-    /// `environment` added.
+    /// The runner's cache that every test shares (this package's own), so the
+    /// course library is built once for all the test courses.
+    public static var sharedCache: String { packageRoot + "/.build-lecture" }
+
+    /// Runs `lecture ARGUMENTS` in `directory`, with `NO_COLOR` and `CI` set,
+    /// the shared cache, and `environment` added.
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
         let process = try start(arguments, in: directory, environment: environment)
         process.process.waitUntilExit()
@@ -47,7 +51,7 @@ public enum LectureBinary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var variables = ProcessInfo.processInfo.environment.merging(["LECTURE_CACHE": sharedCache]) { $1 }.merging(environment) { $1 }
         variables["NO_COLOR"] = "1"
         variables["CI"] = "true"
         process.environment = variables

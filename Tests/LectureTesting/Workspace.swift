@@ -2,7 +2,9 @@ import Foundation
 
 /// A course in a temporary folder where the `lecture` binary runs: a copy of a
 /// fixture course (a folder of `Tests/Fixtures/courses/`), or lectures given
-/// here, in its `lectures/` folder.
+/// here, in its `lectures/` folder. Unless the fixture has its own, the folder
+/// gets a `Package.swift` that depends on this package by path, as a course
+/// package does.
 public struct Workspace: Sendable {
     public let root: URL
 
@@ -17,6 +19,7 @@ public struct Workspace: Sendable {
             try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
         for (path, text) in files { try write(path, text) }
+        try writeManifestIfMissing()
     }
 
     /// A course of the lecture files `files`, by name in `lectures/`.
@@ -24,6 +27,27 @@ public struct Workspace: Sendable {
         self.init()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("lectures"), withIntermediateDirectories: true)
         for (path, text) in files { try write(path, text) }
+        try writeManifestIfMissing()
+    }
+
+    /// The manifest of a course package that uses this package's runtime.
+    public static var manifest: String {
+        """
+        // swift-tools-version: 6.0
+        import PackageDescription
+
+        let package = Package(
+            name: "Course",
+            dependencies: [.package(path: \"\(LectureBinary.packageRoot)\")]
+        )
+
+        """
+    }
+
+    private func writeManifestIfMissing() throws {
+        let manifest = root.appendingPathComponent("Package.swift")
+        guard !FileManager.default.fileExists(atPath: manifest.path) else { return }
+        try Data(Self.manifest.utf8).write(to: manifest)
     }
 
     private init() {

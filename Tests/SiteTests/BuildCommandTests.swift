@@ -47,6 +47,30 @@ import Testing
         #expect(course.site()["01-first.html"] != nil)
     }
 
+    @Test func keepGoingPublishesEveryChapterWithTheErrorsInPlace() throws {
+        let course = try Workspace(fixture: "tiny")
+        let second = try course.read("02-second.md")
+        try course.write("02-second.md", second + "\nBefore the break.\n\n```swift\nlet broken: Int = \"no\"\n```\n\nAfter the break.\n")
+        var result = try course.lecture("build")
+        #expect(result.status == 1)
+        #expect(course.site().isEmpty, "without --keep-going nothing is published")
+
+        result = try course.lecture("build", "--keep-going")
+        #expect(result.status == 1, "a chapter failed, so the build fails even though the site was written")
+        #expect(result.standardError.contains("lectures/02-second.md:12:19: error: cannot convert"), "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("build: 2 chapters; open "))
+        #expect(course.page("01-first.html").contains("hello from the run: 42"), "the chapter that runs is published with its outputs")
+        let page = course.page("02-second.html")
+        let error = try #require(page.range(of: "<div class=\"error build-error\" role=\"alert\">"))
+        let shown = page[error.lowerBound...]
+        #expect(shown.hasPrefix("<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">This did not run</div>"
+            + "<pre>lectures/02-second.md:12:19: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;\n"
+            + "    let broken: Int = &quot;no&quot;\n"), "as the terminal shows it: \(shown.prefix(400))")
+        #expect(page.range(of: "Before the break.")!.lowerBound < error.lowerBound)
+        #expect(error.lowerBound < page.range(of: "After the break.")!.lowerBound, "the diagnostics stand in place of the failing cell")
+        #expect(!page.contains("second chapter</pre>"), "outputs of a chapter that did not run are not shown as if it had")
+    }
+
     @Test func refusesAnOutputFolderItDidNotMake() throws {
         let course = try Workspace(["01-first.md": "# One\n\nText.\n"])
         let result = try course.lecture("build", "--out", "lectures")

@@ -90,3 +90,13 @@ import Testing
         #expect(throws: (any Error).self) { try KaTeXRenderer.system(katexFolder: "/nonexistent") }
     }
 }
+
+@Test func aPagePreloadsTheKaTeXFontsItsFormulasUse() {
+    #expect(KaTeXFonts.preloads(in: "<p>No math.</p>").isEmpty, "a page without formulas preloads nothing")
+    let html = "<span class=\"katex\"><span class=\"mord mathnormal\">x</span><span class=\"delimsizing size2\">(</span></span>"
+    #expect(KaTeXFonts.preloads(in: html) == ["assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/fonts/KaTeX_Math-Italic.woff2",
+                                              "assets/katex/fonts/KaTeX_Size2-Regular.woff2"])
+    let operators = "<span class=\"katex\"><span class=\"mop op-symbol large-op\">∑</span><span class=\"mord mathbf\">W</span></span>"
+    #expect(KaTeXFonts.preloads(in: operators) == ["assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/fonts/KaTeX_Main-Bold.woff2",
+                                                   "assets/katex/fonts/KaTeX_Size2-Regular.woff2"])
+}

@@ -40,14 +40,22 @@ enum Fixture {
 }
 
 /// A chapter's body HTML and the problems found rendering it; `others` are
-/// the other chapters of the course, for links.
+/// the other chapters of the course, for links, and `otherOutputs` their
+/// outputs by chapter id, for cross-references.
 func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [Int: String] = [:],
-            others: [Lecture] = [], rawHTML: RawHTMLPolicy = .filtered) -> (html: String, diagnostics: [Diagnostic]) {
+            others: [Lecture] = [], otherOutputs: [String: [Int: [OutputItem]]] = [:],
+            rawHTML: RawHTMLPolicy = .filtered) -> (html: String, diagnostics: [Diagnostic]) {
     let lectures = [lecture] + others
     var anchors: [String: Set<String>] = [:]
     for lecture in lectures { anchors[lecture.id] = ChapterOutline(lecture).anchors }
+    let figures = ChapterFigures(cells: outputs)
+    let references = CrossReferences(chapters: lectures.map { other in
+        CrossReferences.Chapter(id: other.id, page: other.id + ".html", number: other.number, title: other.title,
+                                figures: other.id == lecture.id ? figures : ChapterFigures(cells: otherOutputs[other.id] ?? [:]))
+    })
     let renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
-                                   links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML)
+                                   links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML,
+                                   figures: figures, references: references)
     let (rendered, diagnostics) = renderer.render()
     return (rendered.body, diagnostics)
 }

@@ -11,10 +11,11 @@ desktop window and on a phone; on the phone, chart text is at least 11 CSS px
 and every block that scrolls sideways is a named, focusable region. For every
 chapter, the search box finds it by a word that only its page contains, and
 the page with all it loads on a first visit weighs under 200 KB as a web host
-sends it (compressed). Then what a reader does (reader.py): the drawer, the
+sends it (compressed); a build error shown on a page (--keep-going) is
+visible and names file:line:col. Then what a reader does (reader.py): the drawer, the
 copy button, keys, colours, search, pages without JavaScript.
 
-Usage: check_site.py [--screenshots DIR] [--axe AXE.MIN.JS] SITE[:LECTURES]...
+Usage: check_site.py [--screenshots DIR] [--axe AXE.MIN.JS] [--broken SITE] SITE[:LECTURES]...
 (LECTURES, the folder the site was built from, lets the copy button's text be
 compared with the Markdown and the source links with course.json.)
 Prints one line per check and ends with "N passed, N failed, N skipped" (a
@@ -24,6 +25,7 @@ check failed, 2 when it could not run (in CI a missing Chromium is a failure).
 
 import argparse
 import os
+import re
 import sys
 from urllib.parse import urldefrag, urljoin, urlparse, unquote
 
@@ -62,6 +64,8 @@ PAGE_FACTS = r"""
     ids: [...document.querySelectorAll('[id]')].map(e => e.id),
     words: article ? article.innerText.toLowerCase().match(/\p{L}{5,}/gu) || [] : [],
     isChapter: !!document.querySelector('article.chapter'),
+    buildErrors: [...document.querySelectorAll('.build-error')].map(e => ({
+      text: e.textContent, ...visible(e) })),
   };
 })()
 """
@@ -193,10 +197,14 @@ def built_math(site, name):
     return 'class="math' not in html or 'class="katex' in html
 
 
-def check_layout_shift(browser, site, name, report):
-    """Cumulative layout shift of a first load on a desktop window."""
+def check_layout_shift(browser, server, site, name, report):
+    """Cumulative layout shift of a first load on a desktop window, served as
+    a web host serves it (fonts are fetched as cross-origin requests, which a
+    page opened from file:// cannot preload)."""
     browser.set_viewport(*DESKTOP)
-    browser.open("file://" + os.path.join(site, name))
+    browser.page("Network.enable")
+    browser.page("Network.setCacheDisabled", cacheDisabled=True)
+    browser.open(server.url + name)
     browser.pause(0.7)
     shift = browser.evaluate(LAYOUT_SHIFT, await_promise=True)
     what = f"{os.path.basename(site)}/{name}: layout shift while loading {shift:.4f}"
@@ -204,6 +212,8 @@ def check_layout_shift(browser, site, name, report):
         report.check(shift < 0.01, f"{what}, under 0.01")
     else:
         report.skip(what, "the build left the formulas as TeX, typeset after the first paint")
+    browser.events = [event for event in browser.events if not event["method"].startswith("Network.")]
+    browser.page("Network.disable")
     browser.reset_emulation()
 
 
@@ -222,7 +232,7 @@ def check_weight(browser, server, site, name, report):
     report.check(total < WEIGHT_BUDGET, f"{what}, under {WEIGHT_BUDGET // 1000} KB", heaviest)
 
 
-def check_site(browser, site, lectures, report, screenshots, axe):
+def check_site(browser, site, lectures, report, screenshots, axe, failing=False):
     site = os.path.abspath(site)
     label = os.path.basename(site)
     facts = {}
@@ -240,6 +250,10 @@ def check_site(browser, site, lectures, report, screenshots, axe):
         hidden = [figure for figure in page["figures"] if not (figure["shown"] and figure["width"] > 0 and figure["height"] > 0)]
         report.check(not hidden, f"{where}: {len(page['figures'])} charts and diagrams visible",
                      "; ".join(f"{figure['kind']} {figure['width']}x{figure['height']}" for figure in hidden))
+        for error in page["buildErrors"]:
+            located = re.match(r"This did not run\s*\S+\.md:\d+:\d+: error: \S", error["text"])
+            report.check(error["shown"] and error["width"] > 0 and error["height"] > 0 and located,
+                         f"{where}: a build error is shown, with its file:line:col and message", error["text"][:300])
         if axe:
             check_accessibility(browser, where, axe, report)
         check_phone_layout(browser, where, report)
@@ -266,6 +280,8 @@ def check_site(browser, site, lectures, report, screenshots, axe):
                     broken.append(href)
         report.check(not broken, f"{label}/{name}: links inside the site lead somewhere", " ".join(broken[:10]))
 
+    if failing:
+        return  # what a reader does was checked on the sites that built cleanly
     chapters = {name: set(page["words"]) for name, page in facts.items() if page["isChapter"]}
     for name, words in chapters.items():
         others = set().union(*(other for key, other in chapters.items() if key != name))
@@ -285,10 +301,10 @@ def check_site(browser, site, lectures, report, screenshots, axe):
     try:
         for name in ["index.html"] + sorted(chapters):
             check_weight(browser, server, site, name, report)
+        for name in sorted(chapters):
+            check_layout_shift(browser, server, site, name, report)
     finally:
         server.stop()
-    for name in sorted(chapters):
-        check_layout_shift(browser, site, name, report)
 
     reader.check_reader(browser, site, sorted(chapters), report, SEARCH, lectures)
 
@@ -297,6 +313,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--screenshots", help="save PNGs of every page (desktop and phone, light and dark) here")
     parser.add_argument("--axe", help="axe-core's axe.min.js; without it the accessibility checks fail")
+    parser.add_argument("--broken", action="append", metavar="SITE",
+                        help="a site built with --keep-going from a course with a failing chapter (also give it as a SITE); its pages are checked, not what a reader does")
     parser.add_argument("sites", nargs="+", metavar="SITE[:LECTURES]")
     arguments = parser.parse_args()
 
@@ -308,6 +326,10 @@ def main():
     if arguments.screenshots:
         os.makedirs(arguments.screenshots, exist_ok=True)
     report = Report()
+    for argument in arguments.broken or []:
+        pages = [os.path.join(argument, name) for name in pages_of(os.path.abspath(argument))]
+        shown = [page for page in pages if 'class="error build-error"' in open(page, encoding="utf-8").read()]
+        report.check(bool(shown), f"{argument}: a build with --keep-going shows its failing chapter's errors")
     axe = None
     if arguments.axe and os.path.isfile(arguments.axe):
         with open(arguments.axe, encoding="utf-8") as file:
@@ -320,7 +342,8 @@ def main():
             if not os.path.isfile(os.path.join(site, "index.html")):
                 report.check(False, f"{site}: has an index.html")
                 continue
-            check_site(browser, site, lectures or None, report, arguments.screenshots, axe)
+            check_site(browser, site, lectures or None, report, arguments.screenshots, axe,
+                       failing=site in (arguments.broken or []))
     finally:
         browser.quit()
     print(f"{report.passed} passed, {report.failed} failed, {report.skipped} skipped")

@@ -1,7 +1,7 @@
 """What a reader does on a built site, with real key presses and taps: the
 contents drawer on a phone, the copy button, arrow keys and the skip link,
-the colour switch, the list "On this page", folding, search, and every page
-with JavaScript off.
+the colour switch, the list "On this page", folding, search, following a
+cross-reference to its figure, and every page with JavaScript off.
 """
 
 import json
@@ -345,6 +345,55 @@ def check_not_found(browser, site, report):
     report.check(home, f"{label}/404.html: leads back to the course")
 
 
+XREF_TARGET = r"""
+(() => {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!target) return null;
+  const caption = target.querySelector('figcaption, caption');
+  const box = target.getBoundingClientRect();
+  const bar = document.querySelector('.topbar');
+  return { kind: target.tagName.toLowerCase() + '.' + target.className, caption: caption ? caption.textContent : null,
+           top: box.top, barBottom: bar ? bar.getBoundingClientRect().bottom : 0, viewport: innerHeight };
+})()
+"""
+
+
+def check_cross_references(browser, site, chapters, report):
+    """Clicks every cross-reference of the course: it must lead to a figure or
+    table whose caption starts with the name the link reads, scrolled into
+    view below the top bar."""
+    label = os.path.basename(site)
+    browser.set_viewport(*DESKTOP)
+    followed = 0
+    for chapter in chapters:
+        page = "file://" + os.path.join(site, chapter)
+        browser.open(page)
+        count = browser.evaluate("document.querySelectorAll('a.xref').length")
+        for index in range(count):
+            browser.open(page)
+            text = browser.evaluate(f"document.querySelectorAll('a.xref')[{index}].textContent")
+            href = browser.evaluate(f"document.querySelectorAll('a.xref')[{index}].getAttribute('href')")
+            browser.evaluate(f"document.querySelectorAll('a.xref')[{index}].scrollIntoView({{block: 'center'}})")
+            browser.pause(0.1)
+            # The first box of the link: one that wraps has two.
+            link = browser.evaluate(f"""(() => {{ const b = document.querySelectorAll('a.xref')[{index}].getClientRects()[0];
+                return {{ x: b.left + b.width / 2, y: b.top + b.height / 2 }}; }})()""")
+            browser.events = [event for event in browser.events if event["method"] != "Page.loadEventFired"]
+            browser.click(link["x"], link["y"])
+            if not href.startswith("#"):
+                browser.wait_for("Page.loadEventFired")
+            browser.pause(0.4)
+            target = browser.evaluate(XREF_TARGET)
+            name = text.split(" of ")[0]
+            report.check(target is not None and target["kind"].split(".")[0] in ("figure", "div") and "out" in target["kind"]
+                         and (target["caption"] or "").startswith(name)
+                         and target["barBottom"] - 1 <= target["top"] < target["viewport"],
+                         f"{label}/{chapter}: the cross-reference '{text}' ({href}) leads to its {name.split()[0].lower()}, in view",
+                         json.dumps(target))
+            followed += 1
+    report.check(followed > 0, f"{label}: a cross-reference resolves to its figure", "no a.xref on any chapter")
+
+
 def check_reader(browser, site, chapters, report, search, lectures=None):
     if not chapters:
         return
@@ -355,6 +404,7 @@ def check_reader(browser, site, chapters, report, search, lectures=None):
     check_on_this_page(browser, site, chapters[0], report)
     check_folding(browser, site, chapters, report)
     check_search(browser, site, search, report)
+    check_cross_references(browser, site, chapters, report)
     check_without_scripts(browser, site, chapters, report)
     check_source_links(browser, site, lectures, chapters, report)
     check_not_found(browser, site, report)

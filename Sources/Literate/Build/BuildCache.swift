@@ -1,10 +1,12 @@
 import Foundation
 
 /// Where the runner keeps what it built and ran: a git-ignored folder of the
-/// package (`.build-lecture/`, or `LECTURE_CACHE` when set), keyed by content
-/// hashes of everything a build or run depends on.
+/// course package (`.build-lecture/`, or `LECTURE_CACHE` when set), keyed by
+/// content hashes of everything a build or run depends on.
 ///
-/// - `runtime/`: the optimized library chapters link (``RuntimeLibrary``);
+/// - `harness/NAME/`: the optimized library chapters link (``CourseLibrary``),
+///   one folder per set of packages it is made of;
+/// - `packages/`: what SwiftPM said of the course's packages;
 /// - `chapters/KEY/`: a compiled program and the hash of its executable, or the
 ///   compiler's errors when the program itself does not compile;
 /// - `runs/KEY.json`: a recorded run with the hash of its contents;
@@ -14,19 +16,19 @@ import Foundation
 /// What is reused is checked first: a damaged executable or record is built or
 /// run again, never believed.
 public struct BuildCache: Sendable {
-    /// The root of this package's sources, which chapter programs link against.
+    /// The course package's folder.
     public var packageRoot: String
     public var folder: String
 
-    public init(packageRoot: String = BuildCache.defaultPackageRoot) {
+    public init(packageRoot: String) {
         self.packageRoot = packageRoot
         let chosen = ProcessInfo.processInfo.environment["LECTURE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
         self.folder = chosen ?? packageRoot + "/.build-lecture"
     }
 
-    /// The package this tool was built from, or `LECTURE_PACKAGE_ROOT` when set.
+    /// The checkout this tool was built from, which may be gone: only messages
+    /// that suggest a path to it use it.
     public static var defaultPackageRoot: String {
-        if let root = ProcessInfo.processInfo.environment["LECTURE_PACKAGE_ROOT"], !root.isEmpty { return root }
         // This file is <root>/Sources/Literate/Build/BuildCache.swift.
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path
@@ -40,6 +42,7 @@ public struct BuildCache: Sendable {
     func scratchFolder() throws -> String {
         let scratch = path("scratch", "\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        RunningChildren.addScratch(scratch)
         return scratch
     }
 
@@ -49,14 +52,6 @@ public struct BuildCache: Sendable {
         let scratch = path("scratch")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? [] {
             guard let pid = Int32(name.prefix { $0 != "-" }), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: scratch + "/" + name)
-        }
-    }
-
-    /// Removes this process's scratch folders (on an interrupt).
-    public func removeOwnScratch() {
-        let scratch = path("scratch")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? [] where name.hasPrefix("\(getpid())-") {
             try? FileManager.default.removeItem(atPath: scratch + "/" + name)
         }
     }
@@ -86,5 +81,19 @@ public struct BuildCache: Sendable {
         var hash = SHA256()
         hash.update(text)
         return hash.finalize()
+    }
+}
+
+extension BuildCache {
+    /// Runs `body` while holding the cache's lock file `name` (`flock`): runs
+    /// of the tool that share a cache (tests, two terminals) build the library
+    /// and ask SwiftPM about packages one at a time, and the second finds the
+    /// first one's work done.
+    func exclusively<T>(_ name: String, _ body: () async throws(Diagnostic) -> T) async throws(Diagnostic) -> T {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let descriptor = open(path(name + ".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor >= 0 { flock(descriptor, LOCK_EX) }
+        defer { if descriptor >= 0 { close(descriptor) } }
+        return try await body()
     }
 }

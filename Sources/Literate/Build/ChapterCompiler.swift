@@ -1,6 +1,6 @@
 import Foundation
 
-/// Compiles chapter programs with `swiftc` against the ``RuntimeLibrary``,
+/// Compiles chapter programs with `swiftc` against the ``CourseLibrary``,
 /// caching each result under the hash of everything that affects it: the
 /// program, the library, the compiler and the flags.
 ///
@@ -10,7 +10,7 @@ import Foundation
 public struct ChapterCompiler: Sendable {
     public var cache: BuildCache
     public var toolchain: Toolchain
-    public var library: RuntimeLibrary
+    public var library: CourseLibrary
     /// Seconds one compilation may take.
     public var timeout: Double
 
@@ -24,7 +24,7 @@ public struct ChapterCompiler: Sendable {
         case failed(errors: String)
     }
 
-    public init(cache: BuildCache, toolchain: Toolchain, library: RuntimeLibrary, timeout: Double) {
+    public init(cache: BuildCache, toolchain: Toolchain, library: CourseLibrary, timeout: Double) {
         self.cache = cache
         self.toolchain = toolchain
         self.library = library
@@ -38,7 +38,7 @@ public struct ChapterCompiler: Sendable {
         (program.runs ? [] : ["-typecheck"])
             + ["-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
                "-I", library.modulesFolder, "-L", library.libraryFolder, "-l" + library.linkName,
-               "-Xlinker", "-rpath", "-Xlinker", library.libraryFolder, "-module-name", "Chapter"]
+               "-Xlinker", "-rpath", "-Xlinker", library.libraryFolder, "-module-name", "Chapter"] + library.clangFlags
     }
 
     /// The cache key of `program` and the parts it is made of, by name, so a rebuild
@@ -46,7 +46,7 @@ public struct ChapterCompiler: Sendable {
     func key(of program: ChapterProgram) -> (key: String, parts: [String: String]) {
         let parts = [
             "the chapter program": BuildCache.digest(program.source),
-            "the library": library.key,
+            "the library": library.key(forImports: program.imports),
             "the compiler": BuildCache.digest(toolchain.version),
             "the compiler flags": BuildCache.digest(flags(for: program).joined(separator: " ")),
         ]

@@ -54,6 +54,8 @@ public struct ChapterProgram: Equatable, Sendable {
 
     public var purpose: Purpose
     public var source: String
+    /// The modules it imports besides the runtime: the course's and the chapter's.
+    public var imports: [String]
     /// What each line of ``source`` stands for, by 0-based line.
     public var origins: [Origin]
     /// The cells whose output this program's run gives.
@@ -98,6 +100,7 @@ public struct ChapterProgram: Equatable, Sendable {
 
     public init(_ lecture: Lecture, purpose: Purpose, imports: [String]) {
         self.purpose = purpose
+        self.imports = imports
         let fileName = lecture.fileName.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }
             ? String(lecture.fileName.unicodeScalars.map { $0 == "\"" || $0 == "\\" || $0.value < 0x20 ? "_" : Character($0) })
             : lecture.fileName

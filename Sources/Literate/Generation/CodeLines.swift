@@ -4,10 +4,12 @@
 /// With it the program generator finds `// Prints` comments at the top level of
 /// a cell and `#if` directives that a cell leaves open.
 ///
-/// It is not a parser: a regex literal holding a quote or a bracket, or code
-/// that only the compiler could read (an operator that starts with `/*`), can
-/// mislead it. What it finds is only ever used where the compiler would object
-/// anyway or a comment would be checked; a miss leaves the code as it was.
+/// It reads UTF-8 bytes, as every token it knows is ASCII (and a debug build of
+/// the tool reads bytes far faster than characters). It is not a parser: a
+/// regex literal holding a quote or a bracket, or code that only the compiler
+/// could read (an operator that starts with `/*`), can mislead it. What it finds
+/// is only ever used where the compiler would object anyway or a comment would
+/// be checked; a miss leaves the code as it was.
 struct CodeLines {
     struct Line {
         /// The line's text, without its newline.
@@ -24,76 +26,81 @@ struct CodeLines {
 
     private(set) var lines: [Line] = []
 
+    private enum State: Equatable {
+        case code
+        case string(hashes: Int, multiline: Bool)
+        case blockComment(depth: Int)
+    }
+
+    private static let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
+    private static let backslash = UInt8(ascii: "\\"), openParen = UInt8(ascii: "("), closeParen = UInt8(ascii: ")")
+
     init(_ code: String) {
-        enum State: Equatable {
-            case code
-            case string(hashes: Int, multiline: Bool)
-            case blockComment(depth: Int)
-        }
         var state = State.code
         var depth = 0
-        // Brackets of interpolations, `\( … )`, are counted within strings.
+        // Interpolations, `\( … )`, are code inside a string: where each opened.
         var interpolations: [(hashes: Int, multiline: Bool, depth: Int)] = []
         for text in code.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = Line(text: text, depthAtStart: depth, startsInsideLiteral: state != .code, commentStart: nil, depthAtEnd: depth)
-            let characters = Array(text)
+            let bytes = Array(text.utf8)
             var index = 0
-            func starts(_ pattern: String, at offset: Int) -> Bool {
-                let pattern = Array(pattern)
-                return offset + pattern.count <= characters.count && Array(characters[offset..<(offset + pattern.count)]) == pattern
+            func byte(_ offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+            func hashes(from offset: Int) -> Int {
+                var count = 0
+                while byte(offset + count) == Self.hash { count += 1 }
+                return count
             }
-            scan: while index < characters.count {
+            scan: while index < bytes.count {
+                let current = bytes[index]
                 switch state {
                 case .blockComment(let nesting):
-                    if starts("*/", at: index) {
+                    if current == Self.star, byte(index + 1) == Self.slash {
                         state = nesting == 1 ? .code : .blockComment(depth: nesting - 1)
                         index += 2
-                    } else if starts("/*", at: index) {
+                    } else if current == Self.slash, byte(index + 1) == Self.star {
                         state = .blockComment(depth: nesting + 1)
                         index += 2
                     } else {
                         index += 1
                     }
-                case .string(let hashes, let multiline):
-                    let closing = (multiline ? "\"\"\"" : "\"") + String(repeating: "#", count: hashes)
-                    if characters[index] == "\\", starts("\\" + String(repeating: "#", count: hashes) + "(", at: index) {
-                        interpolations.append((hashes, multiline, depth))
+                case .string(let count, let multiline):
+                    if current == Self.backslash, hashes(from: index + 1) == count, byte(index + 1 + count) == Self.openParen {
+                        interpolations.append((count, multiline, depth))
                         depth += 1
                         state = .code
-                        index += 2 + hashes
-                    } else if characters[index] == "\\" {
+                        index += 2 + count
+                    } else if current == Self.backslash {
                         index += 2
-                    } else if starts(closing, at: index) {
+                    } else if current == Self.quote, !multiline || (byte(index + 1) == Self.quote && byte(index + 2) == Self.quote),
+                              hashes(from: index + (multiline ? 3 : 1)) >= count {
                         state = .code
-                        index += closing.count
+                        index += (multiline ? 3 : 1) + count
                     } else {
                         index += 1
                     }
                 case .code:
-                    let character = characters[index]
-                    if starts("//", at: index) {
-                        line.commentStart = text.index(text.startIndex, offsetBy: index)
+                    if current == Self.slash, byte(index + 1) == Self.slash {
+                        line.commentStart = text.utf8.index(text.startIndex, offsetBy: index)
                         break scan
-                    } else if starts("/*", at: index) {
+                    } else if current == Self.slash, byte(index + 1) == Self.star {
                         state = .blockComment(depth: 1)
                         index += 2
-                    } else if character == "#" || character == "\"" {
-                        var hashes = 0
-                        while index + hashes < characters.count, characters[index + hashes] == "#" { hashes += 1 }
-                        guard index + hashes < characters.count, characters[index + hashes] == "\"" else {
-                            index += max(hashes, 1)
+                    } else if current == Self.hash || current == Self.quote {
+                        let count = hashes(from: index)
+                        guard byte(index + count) == Self.quote else {
+                            index += max(count, 1)
                             continue
                         }
-                        let multiline = starts("\"\"\"", at: index + hashes)
-                        state = .string(hashes: hashes, multiline: multiline)
-                        index += hashes + (multiline ? 3 : 1)
-                    } else if "{([".contains(character) {
+                        let multiline = byte(index + count + 1) == Self.quote && byte(index + count + 2) == Self.quote
+                        state = .string(hashes: count, multiline: multiline)
+                        index += count + (multiline ? 3 : 1)
+                    } else if current == UInt8(ascii: "{") || current == Self.openParen || current == UInt8(ascii: "[") {
                         depth += 1
                         index += 1
-                    } else if "})]".contains(character) {
+                    } else if current == UInt8(ascii: "}") || current == Self.closeParen || current == UInt8(ascii: "]") {
                         depth -= 1
                         index += 1
-                        if character == ")", let open = interpolations.last, open.depth == depth {
+                        if current == Self.closeParen, let open = interpolations.last, open.depth == depth {
                             interpolations.removeLast()
                             state = .string(hashes: open.hashes, multiline: open.multiline)
                         }

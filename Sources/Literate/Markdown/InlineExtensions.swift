@@ -1,7 +1,7 @@
 import CCmarkGFM
 
-/// cmark-gfm syntax extensions for the lecture's formulas (`$`) and citations
-/// (`{`), so that cmark's own inline parser recognises them once, in prose only,
+/// cmark-gfm syntax extensions for the lecture's formulas (`$`), citations
+/// (`{`) and cross-references (`@`), so that cmark's own inline parser recognises them once, in prose only,
 /// with the rules of ``InlineSyntax``.
 ///
 /// Besides ``MarkdownTree``, this is the one file that holds cmark pointers.
@@ -16,7 +16,8 @@ import CCmarkGFM
 enum InlineExtensions {
     /// A node's content, as this file writes and ``MarkdownTree`` reads it: the
     /// line and column where the construct starts, a flag (`D` display formula,
-    /// `I` inline formula, `C` citation, `U` unclosed citation), and its text.
+    /// `I` inline formula, `C` citation, `U` unclosed citation, `R`
+    /// cross-reference), and its text (a cross-reference's label).
     struct Content {
         var line: Int
         var column: Int
@@ -59,7 +60,7 @@ enum InlineExtensions {
         }
     }
 
-    /// The two extensions for one parser, and what frees them.
+    /// The extensions for one parser, and what frees them.
     struct Attached {
         var extensions: [OpaquePointer]
         var memo: Unmanaged<ScanMemo>
@@ -77,7 +78,8 @@ enum InlineExtensions {
         let memo = Unmanaged.passRetained(ScanMemo())
         var made: [OpaquePointer] = []
         for (name, character, match) in [("lecture-formula", UInt8(ascii: "$"), matchFormula),
-                                         ("lecture-citation", UInt8(ascii: "{"), matchCitation)] {
+                                         ("lecture-citation", UInt8(ascii: "{"), matchCitation),
+                                         ("lecture-reference", UInt8(ascii: "@"), matchReference)] {
             guard let syntax = cmark_syntax_extension_new(name) else { continue }
             cmark_syntax_extension_set_match_inline_func(syntax, match)
             let characters = cmark_llist_append(cmark_get_default_mem_allocator(), nil,
@@ -152,6 +154,17 @@ enum InlineExtensions {
             // lecture parser can say where it is; it renders as its text.
             return node(Content(line: line, column: column, flag: "U", text: "{{"), inline, end: start + 2)
         }
+    }
+
+    // An `@` that starts no cross-reference is text; cmark-gfm's autolink
+    // extension joins the text nodes again before it looks for e-mail addresses.
+    private static let matchReference: cmark_match_inline_func = { _, _, _, character, inline in
+        guard character == UInt8(ascii: "@"), let inline else { return nil }
+        let start = Int(cmark_inline_parser_get_offset(inline))
+        let line = Int(cmark_inline_parser_get_line(inline)), column = Int(cmark_inline_parser_get_column(inline))
+        let reader = Reader(parser: inline)
+        guard let label = InlineSyntax.crossReference(at: start, reader.byte) else { return restored(inline, start) }
+        return node(Content(line: line, column: column, flag: "R", text: reader.text(label)), inline, end: label.upperBound)
     }
 
     private static func node(_ content: Content, _ inline: OpaquePointer, end: Int) -> OpaquePointer? {

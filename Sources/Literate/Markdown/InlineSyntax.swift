@@ -18,6 +18,11 @@
 ///
 /// Citations are `{{…}}` on one line, closed by the first `}}`; `\{{` writes two
 /// braces.
+///
+/// A cross-reference is `@fig-…` or `@tbl-…` (Quarto's spelling): the label is
+/// letters, digits, `-` and `_` up to its last letter or digit, and the `@`
+/// follows no letter, digit, `.`, `_`, `-` or `+`, so that an e-mail address
+/// (`me@fig-tree.org`) stays one. `\@fig-x` writes it as text.
 enum InlineSyntax {
     /// What a scan found: the end (exclusive) of the construct, or the offset at
     /// which the search for its end stopped.
@@ -103,6 +108,30 @@ enum InlineSyntax {
             }
         }
         return found
+    }
+
+    /// The label of a cross-reference whose `@` is at `start`, as the byte range
+    /// after the `@`, or nil when the `@` starts none.
+    static func crossReference(at start: Int, _ byte: (Int) -> UInt8?) -> Range<Int>? {
+        if start > 0, let before = byte(start - 1), isWordByte(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") {
+            return nil
+        }
+        let prefixes = ["fig-", "tbl-"].map { Array($0.utf8) }
+        guard prefixes.contains(where: { prefix in prefix.indices.allSatisfy { byte(start + 1 + $0) == prefix[$0] } }) else { return nil }
+        var end = start + 5
+        var lastAlphanumeric: Int?
+        while let current = byte(end), isWordByte(current) {
+            if current != UInt8(ascii: "-"), current != UInt8(ascii: "_") { lastAlphanumeric = end }
+            end += 1
+        }
+        guard let last = lastAlphanumeric else { return nil }
+        return (start + 1)..<(last + 1)
+    }
+
+    /// A byte of a label: an ASCII letter or digit, `-` or `_`.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     private static func isSpace(_ byte: UInt8?) -> Bool {

@@ -100,6 +100,8 @@ public struct MarkdownNode: Sendable, Equatable {
         case math(pieces: [MathPiece], display: Bool)
         /// A prose citation, `{{expression: value}}`: the index of its ``Citation``.
         case citation(Int)
+        /// A reference to a numbered figure or table, `@fig-loss`: its label.
+        case crossReference(label: String)
         /// A `swift` fence: the index of its ``Cell`` (set by the lecture parser).
         case cell(Int)
         /// The `output` fence recorded under cell `index` (set by the lecture parser).

@@ -144,6 +144,8 @@ public enum MarkdownTree {
             case "C", "U":
                 citations.append(CitationSite(text: content.text, point: point, isClosed: content.flag == "C"))
                 return .citation(citations.count - 1)
+            case "R":
+                return .crossReference(label: content.text)
             default:
                 return .math(pieces: pieces(ofTeX: content.text, at: point), display: content.flag == "D")
             }

@@ -38,9 +38,10 @@ struct CellReader {
             }
             switch info {
             case .cell(let options):
-                let comments = options.runs || options.crashes ? PrintsComments.find(in: block.literal, firstLine: span.firstContentLine) : []
+                let lines = CodeLines(block.literal)
+                let comments = options.runs || options.crashes ? PrintsComments.find(in: lines, firstLine: span.firstContentLine) : []
                 cells.append(Cell(index: cells.count, options: options, code: block.literal, fence: span, recorded: nil, printsComments: comments))
-                problems += Self.openConditionals(in: cells[cells.count - 1], path: path)
+                problems += Self.openConditionals(in: cells[cells.count - 1], lines: lines, path: path)
                 previousCell = cells.count - 1
                 return MarkdownNode(kind: .cell(cells.count - 1), range: child.range)
             case .output:
@@ -67,9 +68,9 @@ struct CellReader {
     /// A `#if` that the cell does not close (or an `#endif` it did not open):
     /// cells are compiled one after the other, and a directive that spans two of
     /// them would move code and output from one cell to the other.
-    static func openConditionals(in cell: Cell, path: String) -> [Diagnostic] {
+    static func openConditionals(in cell: Cell, lines: CodeLines, path: String) -> [Diagnostic] {
         var open: [Int] = []
-        for directive in CodeLines(cell.code).conditionalDirectives {
+        for directive in lines.conditionalDirectives {
             if directive.change > 0 {
                 open.append(directive.line)
             } else if open.popLast() == nil {

@@ -46,6 +46,7 @@ public enum LectureParser {
 
     /// The source as a string, or an error at the first byte that is not UTF-8.
     static func validatedUTF8(_ bytes: [UInt8], path: String) throws(Diagnostic) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

@@ -30,9 +30,10 @@ public struct PrintsComment: Equatable, Sendable {
 }
 
 enum PrintsComments {
-    /// The comments of `code`, whose first line is line `firstLine` of the lecture.
-    static func find(in code: String, firstLine: Int) -> [PrintsComment] {
-        let lines = CodeLines(code).lines
+    /// The comments of a cell's code, read as `code`, whose first line is line
+    /// `firstLine` of the lecture.
+    static func find(in code: CodeLines, firstLine: Int) -> [PrintsComment] {
+        let lines = code.lines
         var found: [PrintsComment] = []
         var index = 0
         while index < lines.count {

@@ -68,6 +68,9 @@ public struct ChapterRunner: Sendable {
                 run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "\(error)"))
             }
         }
+        // Each program that holds a broken cell reports it: once is enough.
+        var seen = Set<Diagnostic>()
+        run.diagnostics = run.diagnostics.filter { seen.insert($0).inserted }
         return run
     }
 
@@ -201,7 +204,7 @@ public struct ChapterRunner: Sendable {
             + (rerun ? "--rerun" : "no recorded run of this build") + (parameterJSON.map { " with parameters \($0)" } ?? "")
             + (inputs.isEmpty ? "" : " reading \(inputs.count) input file\(inputs.count == 1 ? "" : "s")"))
         let scratch = try compiler.cache.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { RunningChildren.removeScratch(scratch) }
         let events = scratch + "/events"
         _ = FileManager.default.createFile(atPath: events, contents: nil)
         environment["LECTURE_EVENTS"] = events

@@ -64,16 +64,24 @@ struct ChildProcess: Sendable {
     }
 
     /// Runs the program and returns what it wrote to its standard output and
-    /// error, together (at most `limit` bytes are kept).
+    /// error, together (at most `limit` bytes of each are kept).
     func capture(limit: Int = 4_000_000) async throws -> (Result, String) {
+        let (result, output, errors) = try await captureSeparately(limit: limit)
+        return (result, output + errors)
+    }
+
+    /// Runs the program and returns what it wrote to its standard output, and
+    /// to its standard error.
+    func captureSeparately(limit: Int = 4_000_000) async throws -> (Result, standardOutput: String, standardError: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lecture-\(getpid())-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        RunningChildren.addScratch(folder)
+        defer { RunningChildren.removeScratch(folder) }
         let result = try await run(standardOutput: folder + "/out", standardError: folder + "/err")
-        let text = [folder + "/out", folder + "/err"].map { path in
+        let texts = [folder + "/out", folder + "/err"].map { path in
             String(decoding: (FileManager.default.contents(atPath: path) ?? Data()).suffix(limit), as: UTF8.self)
-        }.joined()
-        return (result, text)
+        }
+        return (result, texts[0], texts[1])
     }
 
     private func launch(output: FileDescriptorOutput, error: FileDescriptorOutput, written: @escaping @Sendable () -> Int) async throws -> Result {
@@ -153,6 +161,17 @@ private final class LaunchState: Sendable {
 /// registry of the tool, as signals are process-wide.
 public enum RunningChildren {
     private static let groups = Mutex<Set<pid_t>>([])
+    private static let scratch = Mutex<Set<String>>([])
+
+    /// A scratch folder in use, removed by ``killAll()``.
+    static func addScratch(_ folder: String) {
+        scratch.withLock { _ = $0.insert(folder) }
+    }
+
+    static func removeScratch(_ folder: String) {
+        scratch.withLock { _ = $0.remove(folder) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     static func add(_ group: pid_t) {
         groups.withLock { _ = $0.insert(group) }
@@ -162,10 +181,15 @@ public enum RunningChildren {
         groups.withLock { _ = $0.remove(group) }
     }
 
-    /// Kills every running child's process group.
+    /// Kills every running child's process group and removes the scratch
+    /// folders in use.
     public static func killAll() {
         groups.withLock { all in
             for group in all { kill(-group, SIGKILL) }
+            all.removeAll()
+        }
+        scratch.withLock { all in
+            for folder in all { try? FileManager.default.removeItem(atPath: folder) }
             all.removeAll()
         }
     }

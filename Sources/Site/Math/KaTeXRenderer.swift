@@ -1,5 +1,6 @@
 import Foundation
 import Literate
+import Synchronization
 
 /// Typesets TeX into HTML at build time with KaTeX's own `renderToString`, so
 /// that pages show their formulas without JavaScript and without reflowing
@@ -46,6 +47,16 @@ public struct KaTeXRenderer: Sendable {
     /// The path of `katex.min.js` and of the `node` executable.
     public var script: String
     public var node: String
+    /// Formulas typeset before, reused instead of typeset again, when set: for
+    /// a process that builds the same site again and again (a preview).
+    public var memo: Memo?
+
+    /// What one ``KaTeXRenderer`` typeset, by formula, shared by its copies.
+    public final class Memo: Sendable {
+        let results = Mutex<[Formula: Result<Typeset, ParseError>]>([:])
+
+        public init() {}
+    }
 
     public init(script: String, node: String) {
         self.script = script
@@ -72,15 +83,18 @@ public struct KaTeXRenderer: Sendable {
     /// of `formulas`. Throws when Node itself cannot run or KaTeX does not load,
     /// never for a formula: a bad formula is its `.failure`.
     public func render(_ formulas: [Formula]) throws(Diagnostic) -> [Result<Typeset, ParseError>] {
+        let known = memo?.results.withLock { $0 } ?? [:]
         var distinct: [Formula] = []
         var numbers: [Formula: Int] = [:]
-        for formula in formulas where numbers[formula] == nil {
+        for formula in formulas where numbers[formula] == nil && known[formula] == nil {
             numbers[formula] = distinct.count
             distinct.append(formula)
         }
-        guard !distinct.isEmpty else { return [] }
-        let replies = try run(distinct)
-        return formulas.map { replies[numbers[$0]!] }
+        let replies = distinct.isEmpty ? [] : try run(distinct)
+        memo?.results.withLock { results in
+            for (formula, reply) in zip(distinct, replies) { results[formula] = reply }
+        }
+        return formulas.map { formula in numbers[formula].map { replies[$0] } ?? known[formula]! }
     }
 
     private struct Request: Encodable {
@@ -107,8 +121,8 @@ public struct KaTeXRenderer: Sendable {
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
             try JSONEncoder().encode(formulas.map { Request(tex: $0.tex, display: $0.display) }).write(to: input)
             // Files, not pipes: neither side can block on a full pipe.
-            files.createFile(atPath: output.path, contents: nil)
-            files.createFile(atPath: errors.path, contents: nil)
+            _ = files.createFile(atPath: output.path, contents: nil)
+            _ = files.createFile(atPath: errors.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: node)
             process.arguments = ["-e", Self.driver, script, input.path]
             process.standardInput = FileHandle.nullDevice

@@ -22,17 +22,21 @@ enum CellRenderer {
         var id: String
     }
 
-    static func html(_ cell: Cell, outputs: [OutputItem]?, problems: [String] = [], chapter: Chapter? = nil) -> String {
+    /// The cell's HTML; `numbered` holds the numbers of the figures and tables
+    /// among its outputs, by their place in `outputs`.
+    static func html(_ cell: Cell, outputs: [OutputItem]?, numbered: [Int: ChapterFigures.Entry] = [:],
+                     problems: [String] = [], chapter: Chapter? = nil) -> String {
         let options = cell.options
         if options.check != nil, problems.isEmpty { return "" }
         if options.solution != nil {
-            let inner = body(cell, outputs: outputs, problems: problems, chapter: nil)
+            let inner = body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: nil)
             return "<details class=\"solution\"><summary>Show a worked answer</summary>\n\(inner)</details>\n"
         }
-        return body(cell, outputs: outputs, problems: problems, chapter: chapter)
+        return body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: chapter)
     }
 
-    private static func body(_ cell: Cell, outputs: [OutputItem]?, problems: [String], chapter: Chapter?) -> String {
+    private static func body(_ cell: Cell, outputs: [OutputItem]?, numbered: [Int: ChapterFigures.Entry],
+                             problems: [String], chapter: Chapter?) -> String {
         let options = cell.options
         var classes = ["cell"]
         var parts: [String] = []
@@ -57,7 +61,7 @@ enum CellRenderer {
                 error = ("Trapped", trap)
                 items.removeLast()
             }
-            let shown = output(items)
+            let shown = output(items, numbered: numbered)
             if !shown.isEmpty { parts.append("<div class=\"output\">\n\(shown)</div>") }
             if let error, !error.text.isEmpty {
                 parts.append("<div class=\"error\" role=\"note\"><div class=\"error-title\">\(error.title)</div>"
@@ -86,8 +90,9 @@ enum CellRenderer {
         return nil
     }
 
-    /// Printed text in blocks (consecutive pieces joined), tables and figures in order.
-    static func output(_ items: [OutputItem]) -> String {
+    /// Printed text in blocks (consecutive pieces joined), tables and figures in
+    /// order, with the numbers `numbered` gives by item.
+    static func output(_ items: [OutputItem], numbered: [Int: ChapterFigures.Entry] = [:]) -> String {
         var html = ""
         var pending = ""
         func flush() {
@@ -95,13 +100,13 @@ enum CellRenderer {
             if !text.isEmpty { html += "<pre class=\"printed\">\(HTMLEscape.text(text))</pre>\n" }
             pending = ""
         }
-        for item in items {
+        for (index, item) in items.enumerated() {
             switch item {
             case .text(let printed):
                 pending += printed
             case .display(let display):
                 flush()
-                html += DisplayRenderer.html(display)
+                html += DisplayRenderer.html(display, numbered: numbered[index])
             }
         }
         flush()

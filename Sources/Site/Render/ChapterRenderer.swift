@@ -28,6 +28,10 @@ struct ChapterRenderer {
     let citationValues: [Int: String]
     let links: LinkResolver
     let rawHTML: RawHTMLPolicy
+    /// The chapter's numbered figures and tables, and where the labels of the
+    /// whole course are.
+    let figures: ChapterFigures
+    let references: CrossReferences
     /// What went wrong running the chapter (or building its page): each shown
     /// in place of the output of the cell it is in, the others above the page.
     var problems: [Diagnostic] = []
@@ -78,7 +82,8 @@ struct ChapterDecorator: HTMLDecorator {
     mutating func cell(_ index: Int) -> String {
         guard let cell = lecture.cells[safe: index] else { return "" }
         let problems = chapter.problems.filter { Self.holds(cell, $0) }.map { $0.description(in: lecture) }
-        return CellRenderer.html(cell, outputs: chapter.outputs[index], problems: problems,
+        let numbered = Dictionary(chapter.figures.entries.filter { $0.cell == index }.map { ($0.item, $0) }) { first, _ in first }
+        return CellRenderer.html(cell, outputs: chapter.outputs[index], numbered: numbered, problems: problems,
                                  chapter: CellRenderer.Chapter(path: lecture.path, number: lecture.number, id: lecture.id))
     }
 
@@ -105,12 +110,33 @@ struct ChapterDecorator: HTMLDecorator {
         return "<span class=\"cited\" title=\"\(HTMLEscape.text(citation.expression))\">\(HTMLEscape.text(shown(index)))</span>"
     }
 
+    mutating func crossReference(_ label: String, at range: SourceRange, linkless: Bool) -> String {
+        switch chapter.references.resolve(label, from: lecture.id) {
+        case .found(let href, let text):
+            let name = HTMLEscape.text(text)
+            return linkless ? name : "<a class=\"xref\" href=\"\(HTMLEscape.text(href))\">\(name)</a>"
+        case .unknown(let message):
+            // A heading or the summary is written twice (on the page, in the
+            // contents): its error is reported once.
+            let problem = Diagnostic(at: SourceLocation(file: lecture.path, line: range.start.line, column: range.start.column), message)
+            if !diagnostics.contains(problem) { diagnostics.append(problem) }
+            return HTMLEscape.text("@" + label)
+        }
+    }
+
     func plainText(_ node: MarkdownNode) -> String {
         switch node.kind {
         case .math(let pieces, let display): display ? "$$\(tex(pieces))$$" : "$\(tex(pieces))$"
         case .citation(let index): shown(index)
+        case .crossReference(let label): referenceText(label)
         default: ""
         }
+    }
+
+    /// What a cross-reference reads as: "Figure 2", or as written when it names nothing.
+    func referenceText(_ label: String) -> String {
+        if case .found(_, let text) = chapter.references.resolve(label, from: lecture.id) { return text }
+        return "@" + label
     }
 
     mutating func target(_ url: String, at range: SourceRange, image: Bool) -> String {

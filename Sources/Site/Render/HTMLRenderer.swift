@@ -3,7 +3,7 @@ import Foundation
 import Literate
 
 /// What a page adds to cmark-gfm's HTML, or puts in place of a node: cells,
-/// formulas, citations, heading anchors, resolved link targets.
+/// formulas, citations, cross-references, heading anchors, resolved link targets.
 /// ``HTMLRenderer`` calls these and writes everything else as cmark-gfm does.
 protocol HTMLDecorator {
     /// A cell, or the recorded output of one (usually nothing).
@@ -11,7 +11,10 @@ protocol HTMLDecorator {
     mutating func recordedOutput(ofCell index: Int) -> String
     mutating func formula(_ pieces: [MarkdownNode.MathPiece], display: Bool, at range: SourceRange) -> String
     mutating func citation(_ index: Int) -> String
-    /// The plain text a formula or citation stands for, for an image's `alt`.
+    /// A cross-reference, `@fig-…`, found at `range`: a link to what it names,
+    /// or only its name inside the text of a link (`linkless`).
+    mutating func crossReference(_ label: String, at range: SourceRange, linkless: Bool) -> String
+    /// The plain text a formula, citation or cross-reference stands for, for an image's `alt`.
     func plainText(_ node: MarkdownNode) -> String
     /// The target to write for a link or image `url` found at `range`.
     mutating func target(_ url: String, at range: SourceRange, image: Bool) -> String
@@ -53,6 +56,9 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
     var rawHTML: RawHTMLPolicy
     private var html = ""
     private var footnotesOpen = false
+    /// Whether the inlines being written are a link's text, where a
+    /// cross-reference cannot be a link of its own.
+    private var inLink = false
 
     init(decorator: Decorator, rawHTML: RawHTMLPolicy) {
         self.decorator = decorator
@@ -278,7 +284,10 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
             html += "<a href=\"\(href(target, image: false))\""
             if !title.isEmpty { html += " title=\"\(HTMLEscape.cmarkText(title))\"" }
             html += ">"
+            let outer = inLink
+            inLink = true
             inlineRun(node.children, linkless: false)
+            inLink = outer
             html += "</a>"
         case .image(let url, let title):
             if linkless {
@@ -295,6 +304,8 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
             html += decorator.formula(pieces, display: display, at: node.range)
         case .citation(let index):
             html += decorator.citation(index)
+        case .crossReference(let label):
+            html += decorator.crossReference(label, at: node.range, linkless: linkless || inLink)
         default:
             inlineRun(node.children, linkless: linkless)
         }

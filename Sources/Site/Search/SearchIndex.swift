@@ -23,8 +23,9 @@ struct SearchIndex {
     var pages: [Page] = []
 
     /// Adds a chapter: `outline` gives its headings' anchors, `citationText` a
-    /// citation's shown value.
-    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String) {
+    /// citation's shown value, `referenceText` what a cross-reference reads as.
+    mutating func add(_ lecture: Lecture, outline: ChapterOutline, pageName: String, citationText: (Int) -> String,
+                      referenceText: (String) -> String = { "@" + $0 }) {
         func text(of node: MarkdownNode) -> String {
             switch node.kind {
             case .math(let pieces, let display):
@@ -36,6 +37,7 @@ struct SearchIndex {
                 }.joined()
                 return display ? " $$\(tex)$$ " : "$\(tex)$"
             case .citation(let index): return " \(citationText(index)) "
+            case .crossReference(let label): return referenceText(label)
             default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
             }
         }
@@ -89,32 +91,5 @@ struct SearchIndex {
             return "{\"t\":\(JSON.string(page.title)),\"u\":\(JSON.string(page.url)),\"s\":[\n\(sectionsJSON)]}"
         }.joined(separator: ",\n")
         return "window.LECTURE_SEARCH_INDEX = {\"pages\":[\n\(pagesJSON)]};\n"
-    }
-}
-
-/// JSON text for the search index, safe inside a script: `<` is written
-/// `\u003c`, so no string can close the script element.
-enum JSON {
-    static func string(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -18,9 +18,10 @@ public struct Theme: Sendable {
     /// The templates the site renders: the others are partials they use.
     static let pageTemplates = ["index", "chapter"]
 
-    /// The theme this tool was built with: the package's `site/` folder.
-    public static var defaultFolder: String {
-        BuildCache.defaultPackageRoot + "/site"
+    /// The theme that comes with the lecture companion: the `site/` folder of
+    /// its package, wherever the course found it.
+    public static func folder(inPackage root: String) -> String {
+        (root as NSString).appendingPathComponent("site")
     }
 
     public init(folder: String) throws(Diagnostics) {

@@ -1,0 +1,368 @@
+import Foundation
+import Literate
+import Site
+
+/// How the preview builds a course.
+public struct PreviewSettings: Sendable {
+    public var course: CoursePackage
+    /// The theme folder, when not the runtime package's `site/`.
+    public var theme: String?
+    /// Where KaTeX is installed.
+    public var katex: String
+    /// Seconds a chapter may run (nil: the chapter's own limit, or 300).
+    public var timeout: Double?
+    /// Chapters compiled and run at once.
+    public var jobs: Int
+
+    public init(course: CoursePackage, theme: String? = nil, katex: String, timeout: Double? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.course = course
+        self.theme = theme
+        self.katex = katex
+        self.timeout = timeout
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// The course as the preview shows it, kept up to date as its files change.
+///
+/// Each chapter runs on its own, up to `jobs` at once, when its file changed
+/// (or, for all of them, when the library, the manifest or another file of the
+/// lectures folder did): the runner's cache makes a chapter whose inputs did
+/// not change cost a look-up, and one that hangs holds up no other. When a
+/// chapter is done, the whole site is built again in memory, compared with the
+/// version served, and the changed paths published (``PreviewSnapshot``).
+///
+/// A chapter that fails keeps its page: the run's diagnostics in place of
+/// the failing cell and over the page, the other cells with their last good
+/// output (``ChapterRun/fillingGaps(from:)``); one that no longer parses keeps
+/// its last good page with the parser's diagnostics over it. The terminal
+/// shows each chapter's diagnostics when they change, and says when they are
+/// gone.
+actor PreviewCourse {
+    private struct Chapter {
+        /// What its page shows.
+        var shown: ChapterRun?
+        /// Its last run that succeeded.
+        var lastGood: ChapterRun?
+        /// What is wrong with it now, as the terminal prints it.
+        var problems: [String] = []
+    }
+
+    /// What the changes since the last publication cost, for the terminal.
+    private struct Batch {
+        var start = ContinuousClock.now
+        var chapters: [String] = []
+        var compiling = 0.0
+        var running = 0.0
+    }
+
+    /// What a problem of the whole course concerns, as the terminal names it.
+    private enum Concern {
+        static let look = "theme, KaTeX or course.json"
+        static let library = "library"
+        static let site = "site"
+        static let lectures = "lectures folder"
+    }
+
+    let settings: PreviewSettings
+    /// What the site is made from: complete once the library is prepared,
+    /// which says where the runtime package (and so the default theme) is.
+    private(set) var inputs: CourseInputs
+    private let log: PreviewLog
+    private let folder: SiteFolder
+    private let server: PreviewServer
+
+    /// Chapter paths as the runner names them (`lectures/01-x.md`), in course order.
+    private var order: [String] = []
+    private var chapters: [String: Chapter] = [:]
+    private var queue: [String] = []
+    private var running: Set<String> = []
+    private var runner: Task<ChapterRunner, any Error>?
+    /// What the library was prepared for: the products the chapters import.
+    private var preparedImports: Set<String> = []
+    private var builder: SiteBuilder?
+    /// What is wrong with the course as a whole, by what it concerns.
+    private var courseProblems: [String: [String]] = [:]
+    /// What the terminal was last shown, by chapter path or course concern.
+    private var printed: [String: [String]] = [:]
+    private var snapshot = PreviewSnapshot(generation: 0, files: [:])
+    private var batch: Batch?
+    private var started = false
+    private var idle: [CheckedContinuation<Void, Never>] = []
+    private var known: KnownFiles
+    /// A publication waiting for the chapters that still run, at most a second.
+    private var waitingPublication: Task<Void, Never>?
+    /// Formulas typeset once for the whole preview.
+    private let typeset = KaTeXRenderer.Memo()
+
+    init(_ settings: PreviewSettings, folder: SiteFolder, server: PreviewServer, log: PreviewLog) {
+        self.settings = settings
+        self.folder = folder
+        self.server = server
+        self.log = log
+        inputs = CourseInputs(lectures: settings.course.lectures, packageRoot: settings.course.root, theme: settings.theme)
+        known = KnownFiles(inputs.watchList)
+    }
+
+    /// Builds every chapter and publishes the first version of the site. The
+    /// theme, KaTeX and `course.json` are read first: a mistake in them is
+    /// thrown at once, as `lecture build` reports it.
+    func start() async throws(Diagnostics) -> PreviewSnapshot {
+        listChapters()
+        if await preparedRunner() == nil, inputs.themeFolder == nil {
+            // The library does not build: the theme of the companion this tool was built from.
+            inputs.runtimePackage = BuildCache.defaultPackageRoot
+        }
+        known = KnownFiles(inputs.watchList)
+        makeBuilder()
+        if let problems = courseProblems[Concern.look] {
+            throw Diagnostics([Diagnostic(at: nil, problems.joined(separator: "\n"))])
+        }
+        batch = Batch()
+        queue = order
+        schedule()
+        await waitUntilIdle()
+        started = true
+        publish()
+        return snapshot
+    }
+
+    /// Takes in a batch of changed paths from the watcher.
+    func changed(_ paths: Set<String>) {
+        let changes = inputs.changes(known.changes(paths))
+        guard !changes.isEmpty else { return }
+        if batch == nil { batch = Batch() }
+        if changes.theme || changes.courseInfo { makeBuilder() }
+        // course.json names imports too: the library is looked at again (its
+        // keys are cached: nothing builds when nothing it holds changed).
+        if changes.library || changes.courseInfo { runner = nil }
+        if changes.chapterList { listChapters() }
+        if changes.library || changes.lectureFiles {
+            enqueue(order)
+        } else {
+            let lectures = inputs.lecturesFolder
+            enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") })
+        }
+        schedule()
+        if queue.isEmpty && running.isEmpty { publish() }
+    }
+
+    private func enqueue(_ paths: [String]) {
+        for path in paths where !queue.contains(path) { queue.append(path) }
+    }
+
+    private func schedule() {
+        while running.count < settings.jobs, let next = queue.first(where: { !running.contains($0) }) {
+            queue.removeAll { $0 == next }
+            running.insert(next)
+            Task { await self.run(next) }
+        }
+    }
+
+    private func waitUntilIdle() async {
+        guard !(queue.isEmpty && running.isEmpty) else { return }
+        await withCheckedContinuation { idle.append($0) }
+    }
+
+    /// Parses and runs one chapter, then publishes the site with its page.
+    private func run(_ path: String) async {
+        let loaded: Result<Lecture, Diagnostics>
+        do throws(Diagnostics) { loaded = .success(try Course.load(path)) } catch { loaded = .failure(error) }
+        var outcome: ChapterRun?
+        if case .success(let lecture) = loaded, !Set(lecture.settings.imports).isSubset(of: preparedImports) {
+            runner = nil
+        }
+        if case .success(let lecture) = loaded, let runner = await preparedRunner() {
+            outcome = await runner.run(lecture)
+        }
+        running.remove(path)
+        if order.contains(path) {
+            var chapter = chapters[path] ?? Chapter()
+            switch loaded {
+            case .failure(let diagnostics):
+                chapter.problems = diagnostics.all.map(\.description)
+            case .success(let lecture):
+                if var run = outcome {
+                    if run.succeeded { chapter.lastGood = run }
+                    chapter.shown = run.succeeded ? run : chapter.lastGood.map { run.fillingGaps(from: $0) } ?? run
+                    chapter.problems = (run.diagnostics + run.usageProblems).map { $0.description(in: lecture) }
+                    batch?.chapters.append(path)
+                    batch?.compiling += run.compileSeconds
+                    batch?.running += run.runSeconds
+                }
+            }
+            chapters[path] = chapter
+        }
+        if started { publishSoon() }
+        schedule()
+        if queue.isEmpty && running.isEmpty {
+            idle.forEach { $0.resume() }
+            idle = []
+        }
+    }
+
+    /// Publishes now when no chapter runs any more; else within a second,
+    /// unless the others are done by then: the pages of chapters that ran
+    /// together reload once, and one that hangs holds up the others a second.
+    private func publishSoon() {
+        guard queue.isEmpty && running.isEmpty else {
+            if waitingPublication == nil {
+                waitingPublication = Task {
+                    try? await Task.sleep(for: .seconds(1))
+                    self.publishWaiting()
+                }
+            }
+            return
+        }
+        waitingPublication?.cancel()
+        waitingPublication = nil
+        publish()
+    }
+
+    private func publishWaiting() {
+        guard waitingPublication != nil else { return }
+        waitingPublication = nil
+        publish()
+    }
+
+    /// The runner, prepared once (the library built when its sources changed)
+    /// and again after the library changed; nil when the library does not
+    /// build, which is then a problem of the whole course.
+    private func preparedRunner() async -> ChapterRunner? {
+        if runner == nil {
+            var course = CourseRunner(course: settings.course, timeout: settings.timeout, jobs: settings.jobs)
+            let log = log
+            course.reporting = CourseLibrary.Reporting(announce: { log.status("preview: " + $0) })
+            runner = Task { () async throws -> ChapterRunner in try await course.prepare(for: []) }
+            preparedImports = Set(((try? settings.course.imports(of: [])) ?? []).map(\.name))
+        }
+        do {
+            let prepared = try await runner!.value
+            courseProblems[Concern.library] = nil
+            inputs.runtimePackage = prepared.compiler.library.runtimePackage
+            return prepared
+        } catch {
+            courseProblems[Concern.library] = ["\(error)"]
+            return nil
+        }
+    }
+
+    /// The site builder of the current theme, KaTeX and `course.json`; when one
+    /// of them is wrong, the previous builder stays and the mistake is shown.
+    private func makeBuilder() {
+        do {
+            guard let folder = inputs.themeFolder else { return }
+            let theme = try Theme(folder: folder)
+            let katex = try KaTeXAssets(folder: settings.katex)
+            let info = try CourseInfo.load(lecturesFolder: inputs.lectures)
+            var math = try KaTeXRenderer.system(katexFolder: settings.katex)
+            math.memo = typeset
+            builder = SiteBuilder(course: info, theme: theme, katex: katex, math: math)
+            courseProblems[Concern.look] = nil
+        } catch {
+            courseProblems[Concern.look] = ["\(error)"]
+        }
+    }
+
+    /// The chapters of the lectures folder now; those that went away are dropped.
+    private func listChapters() {
+        do {
+            order = try Course(folder: inputs.lectures).chapterPaths
+            courseProblems[Concern.lectures] = nil
+        } catch {
+            courseProblems[Concern.lectures] = [error.description]
+        }
+        chapters = chapters.filter { order.contains($0.key) }
+        queue.removeAll { !order.contains($0) }
+        enqueue(order.filter { chapters[$0] == nil && !running.contains($0) })
+    }
+
+    /// Builds the site from what every chapter shows now, and publishes it
+    /// when anything a page shows changed.
+    private func publish() {
+        let start = ContinuousClock.now
+        var next = PreviewSnapshot(generation: snapshot.generation + 1, files: snapshot.files)
+        let shown = order.compactMap { chapters[$0]?.shown }
+        var linkProblems: [String: [String]] = [:]
+        if let builder {
+            do throws(Diagnostics) {
+                let site = try builder.build(shown, courseFolder: inputs.lectures, keepGoing: true)
+                next.files = site.files
+                for problem in site.problems {
+                    let path = problem.location?.file ?? ""
+                    let lecture = shown.first { $0.lecture.path == path }?.lecture
+                    linkProblems[path, default: []].append(lecture.map { problem.description(in: $0) } ?? problem.description)
+                }
+                courseProblems[Concern.site] = nil
+                report("warnings", site.warnings.map(\.description), fixed: nil)
+            } catch {
+                courseProblems[Concern.site] = error.all.map(\.description)
+            }
+        }
+        var pageless: [String] = []
+        for path in order {
+            guard let chapter = chapters[path] else { continue }
+            let problems = chapter.problems + (linkProblems[path] ?? [])
+            report(path, problems, fixed: "\(path): no more problems")
+            if chapter.shown == nil {
+                pageless += problems
+            } else if !problems.isEmpty {
+                next.pageProblems[Course.id(ofPath: path) + ".html"] = problems
+            }
+        }
+        for (concern, problems) in courseProblems.sorted(by: { $0.key < $1.key }) {
+            report(concern, problems, fixed: nil)
+            next.courseProblems += problems
+        }
+        next.courseProblems += pageless
+        for key in printed.keys where courseProblems[key] == nil && !order.contains(key) && key != "warnings" {
+            // A chapter that went away takes its problems with it.
+            report(key, [], fixed: key.hasSuffix(".md") ? nil : "preview: the \(key) problem is gone")
+        }
+
+        let changed = next.changes(since: snapshot)
+        guard !changed.isEmpty || snapshot.generation == 0 else {
+            finishBatch(siteSeconds: start, changed: 0)
+            return
+        }
+        do {
+            try folder.update(to: next.files, from: snapshot.files)
+        } catch {
+            log.problem("preview: \(error.localizedDescription)")
+        }
+        snapshot = next
+        server.show(next)
+        let server = server
+        Task { await server.announce(generation: next.generation, changed: changed) }
+        finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
+    }
+
+    /// Prints `problems` under `key` when they differ from what was printed last.
+    private func report(_ key: String, _ problems: [String], fixed: String?) {
+        guard printed[key] ?? [] != problems else { return }
+        if problems.isEmpty {
+            if let fixed { log.status(fixed) }
+        } else {
+            problems.forEach(log.problem)
+        }
+        printed[key] = problems.isEmpty ? nil : problems
+    }
+
+    /// One line on what the changes since the last one cost.
+    private func finishBatch(siteSeconds start: ContinuousClock.Instant, changed pages: Int) {
+        guard let batch, started else { return }
+        let site = ContinuousClock.now - start
+        let total = ContinuousClock.now - batch.start
+        let chapters = batch.chapters.isEmpty ? "" : batch.chapters.map { Course.id(ofPath: $0) }.joined(separator: ", ") + ": "
+        log.status("preview: \(chapters)compile \(Self.seconds(batch.compiling)), run \(Self.seconds(batch.running)), "
+            + "site \(Self.seconds(site)); \(pages) page\(pages == 1 ? "" : "s") changed, \(Self.seconds(total)) after the change")
+        if queue.isEmpty && running.isEmpty { self.batch = nil }
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+
+    private static func seconds(_ duration: Duration) -> String {
+        seconds(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,37 @@
+/// One version of the preview site as it is served: the files a build made,
+/// and the diagnostics its pages show over their content, as the terminal
+/// prints them.
+struct PreviewSnapshot: Sendable {
+    /// Counts the versions of this preview, from 1.
+    var generation: Int
+    /// File contents by path relative to the site's root.
+    var files: [String: [UInt8]]
+    /// What is wrong in each chapter, by the path of its page.
+    var pageProblems: [String: [String]] = [:]
+    /// What is wrong with the course as a whole (its theme, `course.json`, the
+    /// library, a chapter that has no page): shown on every page.
+    var courseProblems: [String] = []
+
+    static let indexPage = "index.html"
+
+    /// The diagnostics shown on the page at `path`: the course's, then the
+    /// chapter's; the index page shows every chapter's.
+    func problems(on path: String) -> [String] {
+        if path == Self.indexPage {
+            return courseProblems + pageProblems.keys.sorted().flatMap { pageProblems[$0]! }
+        }
+        return courseProblems + (pageProblems[path] ?? [])
+    }
+
+    /// The paths whose content as served differs from `old`'s: files changed,
+    /// added or removed, and pages whose diagnostics changed.
+    func changes(since old: PreviewSnapshot) -> Set<String> {
+        var changed = Set<String>()
+        for path in Set(files.keys).union(old.files.keys) {
+            if files[path] != old.files[path] || (path.hasSuffix(".html") && problems(on: path) != old.problems(on: path)) {
+                changed.insert(path)
+            }
+        }
+        return changed
+    }
+}

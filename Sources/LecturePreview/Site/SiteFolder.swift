@@ -1,0 +1,40 @@
+import Foundation
+
+/// The preview's own copy of its site on disk: a private folder (mode 700)
+/// under the system's temporary folder, never the course's `_site/`, rewritten
+/// file by file as versions change (each file through a temporary name and a
+/// rename, so a reader never sees half of one) and removed when the preview
+/// ends.
+struct SiteFolder: Sendable {
+    let path: String
+
+    /// A new, empty folder.
+    static func make() throws -> SiteFolder {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lecture-preview-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return SiteFolder(path: path)
+    }
+
+    /// Makes the folder hold `files` where it held `previous`.
+    func update(to files: [String: [UInt8]], from previous: [String: [UInt8]]) throws {
+        let manager = FileManager.default
+        for (name, bytes) in files where previous[name] != bytes {
+            let destination = path + "/" + name
+            try manager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let temporary = path + "/.writing-" + UUID().uuidString.prefix(8)
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? manager.removeItem(atPath: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write '\(destination)': \(reason)"])
+            }
+        }
+        for name in previous.keys where files[name] == nil {
+            try? manager.removeItem(atPath: path + "/" + name)
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

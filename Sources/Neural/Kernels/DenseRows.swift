@@ -1,0 +1,230 @@
+/// Y = σ(XW + b) of one dense layer for consecutive rows of a batch, on raw
+/// row-major storage, with the values of ``Dense/callAsFunction(_:)`` to
+/// the last bit: every entry of XW is the sum 0 + x₀w₀ⱼ + x₁w₁ⱼ + … added in
+/// order of k, as ``Matrix/dot(_:)`` adds it, then bⱼ is added and σ applied
+/// (``Activation/apply(_:)-(Lanes)``).
+///
+/// With p ≥ 2 outputs, sixteen of them (two vectors, whose sigmoids run side
+/// by side, ``Logistic/sigmoid(_:_:)``), then eight, then the rest advance
+/// together along a row of W. With one output, eight rows advance together:
+/// their inputs are read as 8×8 tiles and transposed in registers, so that
+/// each lane still adds its own row's terms in order.
+struct DenseRows {
+    /// The numbers d of inputs and p of outputs.
+    let d: Int, p: Int
+    /// W, d×p row-major.
+    let weights: UnsafePointer<Double>
+    /// b, p entries, or `nil` for a layer without bias.
+    let bias: UnsafePointer<Double>?
+    let activation: Activation
+
+    /// y = σ(xW + b) for `rows` rows of x (d entries each, d ≥ 1) into y (p each).
+    func evaluate(_ x: UnsafePointer<Double>, rows: Int, into y: UnsafeMutablePointer<Double>) {
+        // The loops are compiled once for each activation that is known
+        // where they are inlined, so that no lane tests which one it is.
+        switch activation {
+        case .sigmoid: evaluate(x, rows: rows, into: y, activation: .sigmoid)
+        case .identity: evaluate(x, rows: rows, into: y, activation: .identity)
+        default: evaluate(x, rows: rows, into: y, activation: activation)
+        }
+    }
+
+    /// ``evaluate(_:rows:into:)`` with the layer's activation as an argument.
+    @inline(__always)
+    private func evaluate(
+        _ x: UnsafePointer<Double>, rows: Int, into y: UnsafeMutablePointer<Double>, activation: Activation
+    ) {
+        if p == 1 {
+            evaluateOneOutput(x, rows: rows, into: y, activation: activation)
+            return
+        }
+        for i in 0..<rows {
+            let row = x + i &* d, out = y + i &* p
+            var j = 0
+            // Sixteen outputs at a time, then eight (see Logistic.sigmoid(_:_:)).
+            while j &+ 16 <= p {
+                let (a, b) = activation.apply(preactivation(row, columns: j), preactivation(row, columns: j &+ 8))
+                a.store(to: out + j)
+                b.store(to: out + (j &+ 8))
+                j &+= 16
+            }
+            if j &+ 8 <= p {
+                activation.apply(preactivation(row, columns: j)).store(to: out + j)
+                j &+= 8
+            }
+            if j < p {
+                evaluateLastColumns(row, from: j, into: out)
+            }
+        }
+    }
+
+    /// zⱼ = (0 + x₀w₀ⱼ + x₁w₁ⱼ + …) + bⱼ for the eight outputs j, j + 1, … of a row.
+    @inline(__always)
+    private func preactivation(_ row: UnsafePointer<Double>, columns j: Int) -> Lanes {
+        var z = Lanes() + row[0] * Lanes(loading: weights + j)
+        for k in 1..<d {
+            z += row[k] * Lanes(loading: weights + (k &* p &+ j))
+        }
+        if let bias {
+            z += Lanes(loading: bias + j)
+        }
+        return z
+    }
+
+    /// Entries j..<p of one row's output, fewer than eight (p ≥ 2).
+    @inline(never)
+    private func evaluateLastColumns(_ row: UnsafePointer<Double>, from j: Int, into out: UnsafeMutablePointer<Double>) {
+        let lanes = p &- j
+        var z = Lanes() + row[0] * Lanes(loading: weights + j, count: lanes)
+        for k in 1..<d {
+            z += row[k] * Lanes(loading: weights + (k &* p &+ j), count: lanes)
+        }
+        if let bias {
+            z += Lanes(loading: bias + j, count: lanes)
+        }
+        activation.apply(z).store(to: out + j, count: lanes)
+    }
+
+    /// The layer with one output: eight rows at a time, then row by row.
+    @inline(__always)
+    private func evaluateOneOutput(
+        _ x: UnsafePointer<Double>, rows: Int, into y: UnsafeMutablePointer<Double>, activation: Activation
+    ) {
+        let b = bias?[0]
+        var i = 0
+        while i &+ 8 <= rows {
+            var z = dotOfEightRows(x + i &* d)
+            if let b {
+                z += b
+            }
+            activation.apply(z).store(to: y + i)
+            i &+= 8
+        }
+        while i < rows {
+            var z = 0.0
+            for k in 0..<d {
+                z += x[i &* d &+ k] * weights[k]
+            }
+            if let b {
+                z += b
+            }
+            y[i] = activation(z)
+            i &+= 1
+        }
+    }
+
+    /// Lane r: 0 + x_r0·w₀ + x_r1·w₁ + … in order of k, for the eight rows
+    /// of x starting at `rows` (p = 1, so w is a column of d entries).
+    @inline(__always)
+    private func dotOfEightRows(_ rows: UnsafePointer<Double>) -> Lanes {
+        var z = Lanes()
+        var k = 0
+        while k &+ 8 <= d {
+            let tile = Tile(rows: rows + k, stride: d).transposed()
+            z += tile.r0 * weights[k]
+            z += tile.r1 * weights[k &+ 1]
+            z += tile.r2 * weights[k &+ 2]
+            z += tile.r3 * weights[k &+ 3]
+            z += tile.r4 * weights[k &+ 4]
+            z += tile.r5 * weights[k &+ 5]
+            z += tile.r6 * weights[k &+ 6]
+            z += tile.r7 * weights[k &+ 7]
+            k &+= 8
+        }
+        while k < d {
+            let column = Lanes(rows[k], rows[d &+ k], rows[2 &* d &+ k], rows[3 &* d &+ k],
+                               rows[4 &* d &+ k], rows[5 &* d &+ k], rows[6 &* d &+ k], rows[7 &* d &+ k])
+            z += column * weights[k]
+            k &+= 1
+        }
+        return z
+    }
+}
+
+/// An 8×8 block of doubles, one ``Lanes`` per row.
+struct Tile {
+    var r0, r1, r2, r3, r4, r5, r6, r7: Lanes
+
+    /// The eight rows of eight entries starting at `rows`, `stride` apart.
+    @inline(__always)
+    init(rows: UnsafePointer<Double>, stride: Int) {
+        r0 = Lanes(loading: rows)
+        r1 = Lanes(loading: rows + stride)
+        r2 = Lanes(loading: rows + 2 &* stride)
+        r3 = Lanes(loading: rows + 3 &* stride)
+        r4 = Lanes(loading: rows + 4 &* stride)
+        r5 = Lanes(loading: rows + 5 &* stride)
+        r6 = Lanes(loading: rows + 6 &* stride)
+        r7 = Lanes(loading: rows + 7 &* stride)
+    }
+
+    @inline(__always)
+    init(_ r0: Lanes, _ r1: Lanes, _ r2: Lanes, _ r3: Lanes, _ r4: Lanes, _ r5: Lanes, _ r6: Lanes, _ r7: Lanes) {
+        (self.r0, self.r1, self.r2, self.r3, self.r4, self.r5, self.r6, self.r7) = (r0, r1, r2, r3, r4, r5, r6, r7)
+    }
+
+    /// Writes the rows to `rows`, `stride` apart.
+    @inline(__always)
+    func store(to rows: UnsafeMutablePointer<Double>, stride: Int) {
+        r0.store(to: rows)
+        r1.store(to: rows + stride)
+        r2.store(to: rows + 2 &* stride)
+        r3.store(to: rows + 3 &* stride)
+        r4.store(to: rows + 4 &* stride)
+        r5.store(to: rows + 5 &* stride)
+        r6.store(to: rows + 6 &* stride)
+        r7.store(to: rows + 7 &* stride)
+    }
+
+    /// f applied to every row.
+    @inline(__always)
+    func map(_ f: (Lanes) -> Lanes) -> Tile {
+        Tile(f(r0), f(r1), f(r2), f(r3), f(r4), f(r5), f(r6), f(r7))
+    }
+
+    /// The entry-by-entry product with `other`.
+    @inline(__always)
+    func multiplied(by other: Tile) -> Tile {
+        Tile(r0 * other.r0, r1 * other.r1, r2 * other.r2, r3 * other.r3,
+             r4 * other.r4, r5 * other.r5, r6 * other.r6, r7 * other.r7)
+    }
+
+    /// s + row 0 + row 1 + … + row 7, added in that order.
+    @inline(__always)
+    func rowSum(from s: Lanes) -> Lanes {
+        ((((((((s + r0) + r1) + r2) + r3) + r4) + r5) + r6) + r7)
+    }
+
+    /// s + w₀·row 0 + w₁·row 1 + … + w₇·row 7, added in that order, for the
+    /// scalars wᵣ at `weights[r·stride]`.
+    @inline(__always)
+    func weightedRowSum(from s: Lanes, weights w: UnsafePointer<Double>, stride: Int) -> Lanes {
+        var sum = s + w[0] * r0
+        sum += w[stride] * r1
+        sum += w[2 &* stride] * r2
+        sum += w[3 &* stride] * r3
+        sum += w[4 &* stride] * r4
+        sum += w[5 &* stride] * r5
+        sum += w[6 &* stride] * r6
+        sum += w[7 &* stride] * r7
+        return sum
+    }
+
+    /// The transpose. Seen as one array of 64 entries, row after row, an
+    /// entry's index has the bits of its row above those of its column; each
+    /// ``unzipped()`` rotates the six bits right by one, so three of them
+    /// swap row and column.
+    @inline(__always)
+    func transposed() -> Tile {
+        unzipped().unzipped().unzipped()
+    }
+
+    /// The entries at even indices of the 64, then those at odd indices.
+    @inline(__always)
+    private func unzipped() -> Tile {
+        Tile(Lanes(lowHalf: r0.evenHalf, highHalf: r1.evenHalf), Lanes(lowHalf: r2.evenHalf, highHalf: r3.evenHalf),
+             Lanes(lowHalf: r4.evenHalf, highHalf: r5.evenHalf), Lanes(lowHalf: r6.evenHalf, highHalf: r7.evenHalf),
+             Lanes(lowHalf: r0.oddHalf, highHalf: r1.oddHalf), Lanes(lowHalf: r2.oddHalf, highHalf: r3.oddHalf),
+             Lanes(lowHalf: r4.oddHalf, highHalf: r5.oddHalf), Lanes(lowHalf: r6.oddHalf, highHalf: r7.oddHalf))
+    }
+}

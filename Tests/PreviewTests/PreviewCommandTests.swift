@@ -1,0 +1,168 @@
+import Foundation
+import LectureTesting
+import Testing
+
+/// `lecture preview` through the binary, as an author uses it: start it, read
+/// a page, save changes to the lecture, wait for the reload event, read again.
+@Suite(.serialized)
+struct PreviewCommandTests {
+    static let first = """
+        # First
+
+        Two cells that share a program.
+
+        ```swift
+        let base = 6
+        print("base is \\(base)")
+        ```
+
+        And a second one.
+
+        ```swift
+        let doubled = base * 2
+        print("doubled is \\(doubled)")
+        ```
+
+        A cell that must trap, which compiles as a program of its own with the cells above it.
+
+        ```swift crashes
+        print("about to read past the end")
+        print([Int]()[base])
+        ```
+
+        """
+
+    static let second = """
+        # Second
+
+        ```swift
+        print("the second chapter runs")
+        ```
+
+        """
+
+    /// The 1-based line of `text` that holds `needle`.
+    static func line(of needle: String, in text: String) -> Int {
+        (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) } ?? -1) + 1
+    }
+
+    /// Saves `text` as an editor that writes a new file and renames it over the old one does.
+    static func saveByRenaming(_ text: String, as name: String, in course: Workspace) throws {
+        let temporary = course.url("." + name + ".swp")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, course.url(name).path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    @Test func a_save_reruns_the_chapter_and_its_open_page_reloads_with_errors_shown_until_fixed() throws {
+        let course = try Workspace(["01-first.md": Self.first, "02-second.md": Self.second])
+        let preview = try PreviewProcess.start(in: course)
+        defer { _ = preview.interrupt() }
+        let page = try preview.get("/01-first.html")
+        #expect(page.status == 200)
+        #expect(page.body.contains("base is 6"))
+        #expect(page.body.contains("doubled is 12"))
+        let events = try preview.listen(from: "01-first.html")
+        defer { events.close() }
+
+        // A change of one cell's code, saved in place: the new output is served.
+        var seen = events.reloads.count
+        try course.write("01-first.md", Self.first.replacingOccurrences(of: "let base = 6", with: "let base = 50"))
+        let edited = try #require(events.reload(naming: "01-first.html", after: seen, timeout: 120))
+        #expect(!edited.all)
+        var body = try preview.get("/01-first.html").body
+        #expect(body.contains("base is 50"))
+        #expect(body.contains("doubled is 100"))
+        #expect(!body.contains("lecture-preview-problems"))
+
+        // A compile error, saved by renaming: the page and the terminal name its line.
+        seen = events.reloads.count
+        let broken = Self.first.replacingOccurrences(of: "let base = 6", with: "let base: Int = \"six\"")
+        try Self.saveByRenaming(broken, as: "01-first.md", in: course)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        let place = "lectures/01-first.md:\(Self.line(of: "let base: Int", in: broken)):"
+        let terminal = preview.standardError.split(separator: "\n").first { $0.hasPrefix(place) }
+        #expect(terminal?.contains(": error: cannot convert value of type") == true, "stderr: \(preview.standardError)")
+        body = try preview.get("/01-first.html").body
+        #expect(body.contains("<aside id=\"lecture-preview-problems\""))
+        #expect(body.contains(place + "17: error: cannot convert value of type"))
+        // Both programs that hold the cell report it; the page says it once.
+        #expect(body.contains("lecture preview: 1 problem</strong>"))
+        // The cell that did not change shows its last good output under the error.
+        #expect(body.contains("doubled is 100"))
+
+        // Fixed: the error is gone from the page, and the terminal says so.
+        seen = events.reloads.count
+        try course.write("01-first.md", Self.first)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        body = try preview.get("/01-first.html").body
+        #expect(!body.contains("lecture-preview-problems"))
+        #expect(body.contains("base is 6"))
+        #expect(preview.standardOutput.contains("lectures/01-first.md: no more problems"))
+
+        // A trap in the second cell: the first cell's new output and the trap, at the cell.
+        seen = events.reloads.count
+        let trapping = Self.first.replacingOccurrences(of: "let doubled = base * 2", with: "let doubled = [base][base]")
+        try course.write("01-first.md", trapping)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        body = try preview.get("/01-first.html").body
+        let cell = "lectures/01-first.md:\(Self.line(of: "let doubled", in: trapping) - 1):1: error: cell 2 trapped"
+        #expect(body.contains(cell), "\(body.suffix(3000))")
+        #expect(preview.standardError.contains(cell))
+        #expect(body.contains("base is 6"))
+
+        // A fence option the parser does not know: the last good page stays, with the error over it.
+        seen = events.reloads.count
+        let unreadable = Self.first.replacingOccurrences(of: "```swift\nlet doubled", with: "```swift hidden\nlet doubled")
+        try course.write("01-first.md", unreadable)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        body = try preview.get("/01-first.html").body
+        let option = "lectures/01-first.md:\(Self.line(of: "```swift hidden", in: unreadable)):"
+        #expect(body.contains("<aside id=\"lecture-preview-problems\""))
+        #expect(body.components(separatedBy: "<aside id=\"lecture-preview-problems\"").last?.contains(option) == true)
+        #expect(preview.standardError.contains(option))
+        #expect(body.contains("base is 6"))
+
+        // A chapter deleted leaves the navigation, and its page goes.
+        seen = events.reloads.count
+        #expect(try preview.get("/index.html").body.contains("href=\"02-second.html\""))
+        try course.remove("02-second.md")
+        #expect(events.reload(naming: "02-second.html", after: seen, timeout: 120) != nil)
+        #expect(!(try preview.get("/index.html").body.contains("href=\"02-second.html\"")))
+        #expect(!(try preview.get("/01-first.html").body.contains("href=\"02-second.html\"")))
+        #expect(try preview.get("/02-second.html").status == 404)
+    }
+
+    /// The local addresses of the sockets listening on `port`, from the kernel's
+    /// table of TCP sockets (IPv4, hexadecimal: 127.0.0.1 is 0100007F).
+    static func listeningAddresses(port: UInt16) -> [String] {
+        let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+        let suffix = ":" + String(format: "%04X", port)
+        return table.split(separator: "\n").dropFirst().compactMap { row in
+            let fields = row.split(separator: " ")
+            guard fields.count > 3, fields[1].hasSuffix(suffix), fields[3] == "0A" else { return nil }
+            return String(fields[1].dropLast(suffix.count))
+        }
+    }
+
+    @Test func it_serves_only_the_site_on_the_loopback_address_and_an_interrupt_removes_it() throws {
+        let course = try Workspace(["01-first.md": Self.first])
+        let preview = try PreviewProcess.start(in: course)
+        #expect(FileManager.default.fileExists(atPath: preview.siteFolder + "/01-first.html"))
+        #expect(!FileManager.default.fileExists(atPath: course.root.appendingPathComponent("_site").path))
+        #expect(try preview.get("/").status == 200)
+        for target in ["/../../../etc/passwd", "/assets/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd"] {
+            let response = try preview.get(target)
+            #expect(response.status == 400, "\(target)")
+            #expect(!response.body.contains("root:"))
+        }
+        #expect(try preview.get("/no-such-page.html").status == 404)
+        #expect(try LoopbackHTTP.get("/", port: preview.port, host: "attacker.example:\(preview.port)").status == 403)
+        #expect(try LoopbackHTTP.get("/", port: preview.port, method: "POST").status == 405)
+
+        #expect(Self.listeningAddresses(port: preview.port) == ["0100007F"])
+        let status = preview.interrupt()
+        #expect(status == 128 + SIGINT)
+        #expect(!FileManager.default.fileExists(atPath: preview.siteFolder))
+        #expect((try? LoopbackHTTP.get("/", port: preview.port)) == nil)
+    }
+}
