@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Tests only: property-based tests of the parser and bless.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -78,7 +80,10 @@ let package = Package(
         .target(name: "LectureTesting", path: "Tests/LectureTesting"),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"], exclude: ["reference"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "LectureTesting"], exclude: ["Golden"]),
-        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(
+            name: "LiterateTests",
+            dependencies: ["Literate", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["lecture", "LectureTesting"], exclude: ["Golden"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "CellOutput", "lecture", "LectureTesting"],

@@ -2,7 +2,9 @@
 /// other byte: each cell's output goes into the `output` fence right after it
 /// (created when missing, removed when the cell printed nothing), inside the
 /// cell's block quote or list item; each citation's recorded value is replaced.
-/// New lines end as the file's lines do (`\n`, CR LF or CR).
+/// New lines end as the file's lines do (`\n`, CR LF or CR; a CR that would
+/// meet the LF of an empty line after it ends with CR LF, or the two would make
+/// one line ending).
 ///
 /// What cannot be written so that it reads back the same is refused, with an
 /// error at its cell or citation: the result is parsed again before it is
@@ -19,14 +21,20 @@ public enum Blesser {
         for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
             let output = run.recordedText(ofCell: cell.index)
             let prefix = cell.fence.containerPrefix
+            guard cell.recorded != nil || (!output.isEmpty && cell.printsComments.isEmpty) else { continue }
+            guard let fenced = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending) else {
+                problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
+                                           "cannot record the output of cell \(cell.index + 1): it holds a run of 255 or more backticks and one of 255 or more tildes, which no fence can hold"))
+                continue
+            }
             if let recorded = cell.recorded {
                 expectedOutputs[cell.index] = output.isEmpty ? nil : output
                 let lines = text.start(ofLine: recorded.fence.openLine)..<text.end(ofLine: recorded.fence.closeLine)
                 let closedLast = text.lines[recorded.fence.closeLine - 1].ending != .none
-                var replacement = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending)
+                var replacement = fenced
                 if !closedLast, !replacement.isEmpty { replacement.removeLast(ending.count) }
                 edits.append((lines, replacement))
-            } else if !output.isEmpty, cell.printsComments.isEmpty {
+            } else {
                 expectedOutputs[cell.index] = output
                 let after = text.end(ofLine: cell.fence.closeLine)
                 var insertion: [UInt8] = []
@@ -34,7 +42,7 @@ public enum Blesser {
                 // A cell that the end of its container closes gets its closing
                 // fence first, or the output fence would be read as its code.
                 if !cell.fence.isClosed { insertion += Array((prefix + cell.fence.marker).utf8) + ending }
-                insertion += fence(output, prefix: prefix, ending: ending)
+                insertion += fenced
                 edits.append((after..<after, insertion))
             }
         }
@@ -56,7 +64,13 @@ public enum Blesser {
 
         var result = text.bytes
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            result.replaceSubrange(edit.range, with: edit.bytes)
+            // A CR that an edit puts (or leaves) just before an empty line ended
+            // by LF would join that LF into one CR LF, and the empty line would
+            // go: the CR gets its own LF.
+            var bytes = edit.bytes
+            let before = bytes.last ?? (edit.range.lowerBound > 0 ? text.bytes[edit.range.lowerBound - 1] : nil)
+            if before == 0x0D, edit.range.upperBound < text.bytes.count, text.bytes[edit.range.upperBound] == 0x0A { bytes.append(0x0A) }
+            result.replaceSubrange(edit.range, with: bytes)
         }
         try check(result, of: lecture, outputs: expectedOutputs, citations: expectedCitations)
         return result
@@ -100,15 +114,23 @@ public enum Blesser {
         guard problems.isEmpty else { throw Diagnostics(problems) }
     }
 
-    /// An `output` fence around `text`, its backtick run longer than any inside,
-    /// each line opened by `prefix` (trailing spaces dropped on empty lines).
-    static func fence(_ text: String, prefix: String, ending: [UInt8]) -> [UInt8] {
-        var longest = 0, run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
+    /// An `output` fence around `text`, each line opened by `prefix` (trailing
+    /// spaces dropped on empty lines): backticks, one more than the longest run
+    /// inside, or tildes when that would make 256 or more, since cmark reads a
+    /// longer fence as one of 255, which a run of 255 inside would close; nil
+    /// when neither fits.
+    static func fence(_ text: String, prefix: String, ending: [UInt8]) -> [UInt8]? {
+        func longestRun(of byte: UInt8) -> Int {
+            var longest = 0, run = 0
+            for unit in text.utf8 {
+                run = unit == byte ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            return longest
         }
-        let marker = String(repeating: "`", count: max(3, longest + 1))
+        let backticks = longestRun(of: UInt8(ascii: "`")), tildes = backticks < 255 ? 0 : longestRun(of: UInt8(ascii: "~"))
+        guard backticks < 255 || tildes < 255 else { return nil }
+        let marker = backticks < 255 ? String(repeating: "`", count: max(3, backticks + 1)) : String(repeating: "~", count: max(3, tildes + 1))
         let body = text.droppingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
         let blankPrefix = String(prefix.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         var lines = [prefix + marker + "output"]

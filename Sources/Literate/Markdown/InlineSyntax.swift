@@ -88,16 +88,23 @@ enum InlineSyntax {
     }
 
     /// The citations written inside a formula's TeX, as byte ranges of `tex`.
+    /// A scan that finds no `}}` before the end of its line rules out every
+    /// opener before that end too, so a line of braces is read in linear time.
     static func citations(inTeX tex: [UInt8]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0
         func byte(_ offset: Int) -> UInt8? { offset < tex.count ? tex[offset] : nil }
         while index < tex.count {
-            if tex[index] == openBrace, case .found(let end) = citation(at: index, byte) {
+            guard tex[index] == openBrace, byte(index + 1) == openBrace else {
+                index += 1
+                continue
+            }
+            switch citation(at: index, byte) {
+            case .found(let end):
                 found.append(index..<end)
                 index = end
-            } else {
-                index += 1
+            case .notFound(let stopped):
+                index = max(index + 1, stopped)
             }
         }
         return found

@@ -26,7 +26,15 @@ public enum MarkdownTree {
     public struct Parsed: Sendable {
         public var root: MarkdownNode
         public var citations: [CitationSite]
+        /// Where the document first nests deeper than ``maximumDepth``, if it
+        /// does; the root is then empty.
+        public var tooDeep: SourcePoint? = nil
     }
+
+    /// How deep blocks and inlines may nest (the document counts as one level).
+    /// Every stage walks the tree by recursion, and a line of a thousand `> `
+    /// would exhaust a thread's stack; no lecture comes near this depth.
+    public static let maximumDepth = 100
 
     static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
@@ -62,28 +70,70 @@ public enum MarkdownTree {
         }
         guard let root = cmark_parser_finish(parser) else { return Parsed(root: empty, citations: []) }
         defer { cmark_node_free(root) }
+        if let point = firstNodeTooDeep(root) { return Parsed(root: empty, citations: [], tooDeep: point) }
         var copier = Copier()
         let document = copier.copy(root)
         return Parsed(root: Alerts.recognised(in: document), citations: copier.citations)
+    }
+
+    /// Where the first node deeper than ``maximumDepth`` starts (or its nearest
+    /// ancestor that cmark gave a place), found without recursion.
+    private static func firstNodeTooDeep(_ root: OpaquePointer) -> SourcePoint? {
+        var node = root, depth = 1
+        while true {
+            if depth > maximumDepth {
+                var placed: OpaquePointer? = node
+                while let current = placed, cmark_node_get_start_line(current) == 0 { placed = cmark_node_parent(current) }
+                return placed.map { SourcePoint(line: Int(cmark_node_get_start_line($0)), column: Int(cmark_node_get_start_column($0))) }
+                    ?? SourcePoint(line: 1, column: 1)
+            }
+            if let child = cmark_node_first_child(node) {
+                node = child
+                depth += 1
+                continue
+            }
+            while cmark_node_next(node) == nil {
+                guard node != root, let parent = cmark_node_parent(node), parent != root else { return nil }
+                node = parent
+                depth -= 1
+            }
+            guard let next = cmark_node_next(node) else { return nil }
+            node = next
+        }
     }
 
     /// Copies cmark's tree, numbering citations as they come.
     private struct Copier {
         var citations: [CitationSite] = []
 
+        /// Added to the lines and columns cmark gives the nodes being copied; see ``copy(_:)``.
+        private var lineOffset = 0, columnOffset = 0
+
         mutating func copy(_ node: OpaquePointer) -> MarkdownNode {
             var children: [MarkdownNode] = []
             var child = cmark_node_first_child(node)
             while let current = child {
+                // A table that interrupts a paragraph leaves the paragraph's
+                // lines before its header row in a new paragraph, which cmark-gfm
+                // (0.29.0.gfm.6) places at line 0, its inlines on lines counted
+                // from 0 and at columns counted from 0 in its text. The table
+                // starts where the paragraph did: lines count from there, and
+                // columns from 1 (right at top level; inside a container the
+                // citations are still found on their line by their text).
+                let split = cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(current) == 0
+                    && cmark_node_next(current).map { string(cmark_node_get_type_string($0)) == "table" } ?? false
+                let outer = (lineOffset, columnOffset)
+                if split, let table = cmark_node_next(current) { (lineOffset, columnOffset) = (Int(cmark_node_get_start_line(table)), 1) }
                 children.append(copy(current))
+                (lineOffset, columnOffset) = outer
                 child = cmark_node_next(current)
             }
             let range = SourceRange(
-                start: SourcePoint(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
-                end: SourcePoint(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+                start: SourcePoint(line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node)) + columnOffset),
+                end: SourcePoint(line: Int(cmark_node_get_end_line(node)) + lineOffset, column: Int(cmark_node_get_end_column(node)) + columnOffset))
             if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
                let content = InlineExtensions.Content(decoding: string(cmark_node_get_literal(node))) {
-                let point = SourcePoint(line: content.line, column: content.column)
+                let point = SourcePoint(line: content.line + lineOffset, column: content.column + columnOffset)
                 return MarkdownNode(kind: lectureKind(content, point: point), range: SourceRange(start: point, end: point))
             }
             return MarkdownNode(kind: kind(of: node), children: children, range: range)
@@ -108,11 +158,14 @@ public enum MarkdownTree {
             var pieces: [MarkdownNode.MathPiece] = []
             var position = 0
             let delimiter = 1
+            // The line breaks before the citation, counted once over the TeX.
+            var newlines = 0, lineStart: Int?
             for range in InlineSyntax.citations(inTeX: bytes) {
                 if range.lowerBound > position { pieces.append(.tex(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))) }
-                let before = bytes[..<range.lowerBound]
-                let newlines = before.filter { $0 == UInt8(ascii: "\n") }.count
-                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+                for offset in position..<range.lowerBound where bytes[offset] == UInt8(ascii: "\n") {
+                    newlines += 1
+                    lineStart = offset + 1
+                }
                 let column = lineStart.map { range.lowerBound - $0 + 1 } ?? point.column + delimiter + range.lowerBound
                 citations.append(CitationSite(text: String(decoding: bytes[range], as: UTF8.self),
                                               point: SourcePoint(line: point.line + newlines, column: column), isClosed: true))
@@ -189,9 +242,13 @@ public enum MarkdownTree {
             var length: Int32 = 0, offset: Int32 = 0
             var character: CChar = 0
             guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
-            // cmark gives a block closed by its fence an end line past its content.
+            // cmark gives a block closed by its fence an end line past its content,
+            // and so it does a block that the end of its block quote or list item
+            // closes: the line that ends the container, after the container's own end.
             let contentLines = string(cmark_node_get_literal(node)).utf8.filter { $0 == UInt8(ascii: "\n") }.count
-            let closed = Int(cmark_node_get_end_line(node)) - Int(cmark_node_get_start_line(node)) == contentLines + 1
+            let end = cmark_node_get_end_line(node)
+            let closed = Int(end) - Int(cmark_node_get_start_line(node)) == contentLines + 1
+                && cmark_node_parent(node).map { end <= cmark_node_get_end_line($0) } ?? true
             return MarkdownNode.Fence(length: Int(length), character: Character(UnicodeScalar(UInt8(bitPattern: character))), isClosed: closed)
         }
 

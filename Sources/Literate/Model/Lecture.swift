@@ -11,8 +11,9 @@ public struct FenceSpan: Equatable, Sendable {
     /// Whether a closing fence ends the block.
     public var isClosed: Bool
     /// What a line added inside the block's containers starts with: the opening
-    /// line's text before the fence, with list markers turned into spaces
-    /// (`""` at top level, `"> "` in a block quote, `"   "` in a list item).
+    /// line's text before the fence, with list markers and tabs turned into
+    /// spaces and a space after each `>` (`""` at top level, `"> "` in a block
+    /// quote, `"   "` in a list item).
     public var containerPrefix: String
     /// The opening run of backticks or tildes, which a closing fence repeats.
     public var marker: String
@@ -70,12 +71,14 @@ public struct Citation: Equatable, Sendable {
 extension Citation {
     /// What the citation shows: the run's value `actual` written like the
     /// recorded one (same decimals, or same significant digits in scientific
-    /// notation), or with six significant digits when nothing was recorded (text
-    /// that is not a number stays as it is); without a run, the recorded value,
-    /// else the expression.
+    /// notation), or with six significant digits when nothing was recorded. Text
+    /// that is not a number as `verify` reads one (`0x1F`, `1.`) stays as it is,
+    /// and so does a number a `Double` cannot hold (a whole number of more than
+    /// 15 digits, `1e400`); without a run, the recorded value, else the expression.
     public func shown(_ actual: String?) -> String {
         guard let actual else { return recorded ?? expression }
-        guard let number = Double(actual), number.isFinite else { return actual }
+        guard let read = RecordedNumber(actual), !read.needsDigits else { return actual }
+        let number = read.value
         if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(format: "%.6g", number)

@@ -25,7 +25,7 @@ struct CellReader {
                 previousCell = nil
                 return child.children.isEmpty ? child : read(child)
             }
-            let span = self.span(of: child, fence: fence)
+            let span = self.span(of: child, fence: fence, literal: block.literal)
             let info: FenceInfo
             switch Result(catching: { () throws(Diagnostic) in
                 try FenceInfo.parse(block.info, at: SourceLocation(file: path, line: span.openLine, column: infoColumn(span, fence)))
@@ -84,14 +84,44 @@ struct CellReader {
         }
     }
 
-    private func span(of node: MarkdownNode, fence: MarkdownNode.Fence) -> FenceSpan {
+    private func span(of node: MarkdownNode, fence: MarkdownNode.Fence, literal: String) -> FenceSpan {
         let open = node.range.start
-        let prefix = text.content(ofLine: open.line).prefix(max(open.column - 1, 0)).map { byte -> UInt8 in
-            byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
-        }
-        return FenceSpan(openLine: open.line, closeLine: max(node.range.end.line, open.line), column: open.column,
-                         isClosed: fence.isClosed, containerPrefix: String(decoding: prefix, as: UTF8.self),
+        let prefix = Self.containerPrefix(before: text.content(ofLine: open.line).prefix(max(open.column - 1, 0)))
+        // A block without a closing fence ends on its last line of content (cmark
+        // ends one that its container closes on the line after).
+        let lastLine = fence.isClosed ? node.range.end.line : open.line + literal.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+        return FenceSpan(openLine: open.line, closeLine: max(lastLine, open.line), column: open.column,
+                         isClosed: fence.isClosed, containerPrefix: prefix,
                          marker: String(repeating: fence.character, count: fence.length))
+    }
+
+    /// What opens a line written inside the containers of a fence whose opening
+    /// line starts with `before`, so that the rest of the line reads as their
+    /// content: `before` with list markers (and a footnote's label) as spaces,
+    /// each tab as the spaces up to the next multiple of 4 columns, and a space
+    /// after each `>` that has none. cmark takes a space after `>` as part of the
+    /// marker, and only part of a tab for it: with a bare `>` or a tab there, a
+    /// line's own first space or tab would be read otherwise.
+    static func containerPrefix(before: ArraySlice<UInt8>) -> String {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: ">")
+        var prefix: [UInt8] = []
+        var column = 0
+        for (index, byte) in zip(before.indices, before) {
+            switch byte {
+            case tab:
+                prefix += Array(repeating: space, count: 4 - column % 4)
+                column += 4 - column % 4
+            case quote:
+                prefix.append(quote)
+                column += 1
+                let next = index + 1 < before.endIndex ? before[index + 1] : nil
+                if next != space, next != tab { prefix.append(space) }
+            default:
+                prefix.append(space)
+                column += 1
+            }
+        }
+        return String(decoding: prefix, as: UTF8.self)
     }
 
     /// The byte column where the info string starts on the opening fence's line.

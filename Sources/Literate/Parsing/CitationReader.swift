@@ -13,7 +13,7 @@ enum CitationReader {
         }
         var found: [Citation] = []
         var problems: [Diagnostic] = []
-        var taken: [Int: [Range<Int>]] = [:]
+        var taken = Set<Int>()
         for (index, site) in sites.enumerated() {
             let location = SourceLocation(file: path, line: site.point.line, column: site.point.column)
             guard site.isClosed else {
@@ -26,11 +26,11 @@ enum CitationReader {
                 problems.append(Diagnostic(at: location, "a citation needs a Swift expression, as in {{loss: 0.527}}"))
                 continue
             }
-            guard let range = place(site, in: text, avoiding: taken[site.point.line, default: []]) else {
+            guard let range = place(site, in: text, avoiding: taken) else {
                 problems.append(Diagnostic(at: location, "cannot find this citation's text on its line"))
                 continue
             }
-            taken[site.point.line, default: []].append(range)
+            taken.formUnion(range)
             let column = range.lowerBound - text.start(ofLine: site.point.line) + 1
             let value = (range.lowerBound + 2 + valueOffsets.lowerBound)..<(range.lowerBound + 2 + valueOffsets.upperBound)
             found.append(Citation(index: index, expression: expression, recorded: recorded,
@@ -42,19 +42,26 @@ enum CitationReader {
 
     /// The bytes of `site` in the file: the occurrence of its text on its line
     /// nearest the column cmark gave (cmark counts inline columns from the
-    /// block's start, which container markers and tabs can shift), not already
-    /// taken by an earlier citation.
-    private static func place(_ site: CitationSite, in text: SourceText, avoiding taken: [Range<Int>]) -> Range<Int>? {
-        let line = Array(text.content(ofLine: site.point.line))
+    /// block's start, which container markers and tabs can shift; the leftmost
+    /// of two as near), none of whose bytes an earlier citation took. The search
+    /// goes outward from that column, so a citation where cmark says costs its
+    /// own length, and a line of many citations is read in linear time.
+    private static func place(_ site: CitationSite, in text: SourceText, avoiding taken: Set<Int>) -> Range<Int>? {
         let needle = Array(site.text.utf8)
-        guard !needle.isEmpty, line.count >= needle.count else { return nil }
         let lineStart = text.start(ofLine: site.point.line)
-        let candidates = (0...(line.count - needle.count)).filter { start in
-            line[start..<(start + needle.count)].elementsEqual(needle)
-                && !taken.contains { $0.overlaps((lineStart + start)..<(lineStart + start + needle.count)) }
+        let last = lineStart + text.content(ofLine: site.point.line).count - needle.count
+        guard !needle.isEmpty, last >= lineStart else { return nil }
+        let guess = min(max(lineStart + site.point.column - 1, lineStart), last)
+        func fits(_ start: Int) -> Bool {
+            text.bytes[start..<(start + needle.count)].elementsEqual(needle) && !(start..<(start + needle.count)).contains(where: taken.contains)
         }
-        guard let best = candidates.min(by: { abs($0 + 1 - site.point.column) < abs($1 + 1 - site.point.column) }) else { return nil }
-        return (lineStart + best)..<(lineStart + best + needle.count)
+        var distance = 0
+        while guess - distance >= lineStart || guess + distance <= last {
+            if guess - distance >= lineStart, fits(guess - distance) { return (guess - distance)..<(guess - distance + needle.count) }
+            if distance > 0, guess + distance <= last, fits(guess + distance) { return (guess + distance)..<(guess + distance + needle.count) }
+            distance += 1
+        }
+        return nil
     }
 
     /// Splits `expression: value` at the first top-level `: `, both trimmed of

@@ -7,6 +7,10 @@ public enum LectureParser {
         do { _ = try validatedUTF8(bytes, path: path) } catch { throw Diagnostics([error]) }
         let text = SourceText(bytes)
         let parsed = MarkdownTree.parse(text.normalized)
+        if let point = parsed.tooDeep {
+            throw Diagnostics([Diagnostic(at: SourceLocation(file: path, line: point.line, column: point.column),
+                                          "blocks and inline markup nest more than \(MarkdownTree.maximumDepth) deep here; a lecture cannot be read so deep")])
+        }
         var problems: [Diagnostic] = []
 
         let id = Course.id(ofPath: path)

@@ -78,7 +78,7 @@ struct RecordedNumber: Equatable {
     private var isNegative: Bool { text.hasPrefix("-") }
 
     /// Whether a `Double` cannot hold this number faithfully.
-    private var needsDigits: Bool {
+    var needsDigits: Bool {
         if !value.isFinite || (value == 0 && text.contains(where: { ("1"..."9").contains($0) })) { return true }
         let isWhole = !text.contains(".") && !text.contains("e") && !text.contains("E")
         return isWhole && digits.count > 15

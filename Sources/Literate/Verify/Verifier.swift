@@ -32,7 +32,10 @@ public enum Verifier {
                 continue
             }
             if let number = RecordedNumber(recorded), let value = RecordedNumber(actual) {
-                if !number.matches(value, tolerance: defaultTolerance) {
+                // What bless would write holds too: a negative value that rounds
+                // to zero is written unsigned ("0.000"), which `matches` reads as
+                // a change of sign.
+                if !number.matches(value, tolerance: defaultTolerance), citation.shown(actual) != recorded {
                     problems.append(Diagnostic(at: citation.location, "'\(citation.expression)' drifted",
                                                details: [drift(expected: number.text, actual: citation.shown(actual), relative: number.relativeError(of: value.value), tolerance: defaultTolerance)]))
                 }
