@@ -43,6 +43,7 @@ struct PageView {
         /// The KaTeX fonts its formulas use, preloaded when a server sends the
         /// page (from file:// a preload is a blocked cross-origin request).
         var fontPreloads: [String]
+        var hasFontPreloads: Bool
         var previous: Neighbour?
         var next: Neighbour?
     }

@@ -115,10 +115,11 @@ public struct SiteBuilder: Sendable {
             }
             let plainTitle = outlines[index].headings.first?.text ?? lecture.title
             let headings = Self.headings(page)
+            let fonts = KaTeXFonts.preloads(in: page.body)
             let chapter = PageView.Chapter(id: HTMLEscape.text(lecture.id), title: page.title, body: page.body,
                                            headings: headings, hasHeadings: !headings.isEmpty,
                                            sourceHref: course.sourceURL(of: lecture.path).map(HTMLEscape.text),
-                                           fontPreloads: KaTeXFonts.preloads(in: page.body),
+                                           fontPreloads: fonts, hasFontPreloads: !fonts.isEmpty,
                                            previous: neighbour(index - 1), next: neighbour(index + 1))
             let view = PageView(course: courseView, pageTitle: HTMLEscape.text("\(plainTitle) · \(course.title)"),
                                 chapters: chapterLinks(current: index), chapter: chapter)
