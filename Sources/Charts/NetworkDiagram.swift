@@ -39,8 +39,34 @@ public struct NetworkDiagram: Sendable, Hashable {
     public var highlighted: Set<NodeIndex>
     /// The colour of highlighted edges; `nil` for `Palette.color(0)`.
     public var highlightColor: Color?
+    /// Room the layout keeps for labels and notes wider than this diagram's
+    /// own, or that it does not have.
+    public var room: Room
     /// The prefix of every id in the SVG (see `Plot.id`).
     public var id: String?
+
+    /// Room for labels and notes that a diagram may not have itself: the
+    /// diagrams of one network drawn step by step (its values, then each
+    /// layer's gradients), given the same room, have the same size and
+    /// every node in the same place, so that a reader sees what changed.
+    ///
+    /// ```swift
+    /// let steps = NetworkDiagram.Room(nodeLabel: "0.00000", edgeLabel: "-0.00e-00", notes: true)
+    /// ```
+    public struct Room: Sendable, Hashable {
+        /// The widest node label to make room for, as text of that width.
+        public var nodeLabel: String
+        /// The widest edge label to make room for, as text of that width.
+        public var edgeLabel: String
+        /// Whether a band under every node is kept for notes.
+        public var notes: Bool
+
+        public init(nodeLabel: String = "", edgeLabel: String = "", notes: Bool = false) {
+            self.nodeLabel = nodeLabel
+            self.edgeLabel = edgeLabel
+            self.notes = notes
+        }
+    }
 
     /// Node `node` of layer `layer`, both counted from 0, inputs being layer 0.
     public struct NodeIndex: Sendable, Hashable, Comparable {
@@ -60,7 +86,7 @@ public struct NetworkDiagram: Sendable, Hashable {
     public init(
         layers: [Int], title: String = "", layerNames: [String] = [], nodeLabels: [[String]] = [],
         edgeLabels: [[[String]]] = [], edgeLabelColor: Color? = nil, nodeNotes: [[String]] = [],
-        noteColor: Color? = nil, highlighted: Set<NodeIndex> = [], highlightColor: Color? = nil
+        noteColor: Color? = nil, highlighted: Set<NodeIndex> = [], highlightColor: Color? = nil, room: Room = Room()
     ) {
         self.title = title
         self.layers = layers.map { max(0, $0) }
@@ -72,6 +98,7 @@ public struct NetworkDiagram: Sendable, Hashable {
         self.noteColor = noteColor
         self.highlighted = highlighted
         self.highlightColor = highlightColor
+        self.room = room
     }
 
     /// The label of node `node` of layer `layer`, empty when there is none.

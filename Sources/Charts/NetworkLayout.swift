@@ -1,6 +1,7 @@
 /// Where the nodes of a `NetworkDiagram` go: layers as evenly spaced
 /// columns, each column centred vertically, nodes big enough for their labels
-/// and columns far enough apart for the edge labels between them.
+/// and columns far enough apart for the edge labels between them, or for
+/// those of the diagram's `room` when they are wider.
 struct NetworkLayout {
     static let padding = 14.0
 
@@ -16,15 +17,17 @@ struct NetworkLayout {
     let noteHeight: Double
 
     init(_ diagram: NetworkDiagram) {
-        let nodeLabelWidth = diagram.layers.indices.flatMap { l in
-            (0..<diagram.layers[l]).map { TextMetrics.width(of: diagram.nodeLabel(layer: l, node: $0), fontSize: Stylesheet.labelSize) }
+        let nodeLabels = diagram.layers.indices.flatMap { l in (0..<diagram.layers[l]).map { diagram.nodeLabel(layer: l, node: $0) } }
+        let nodeLabelWidth = (nodeLabels + [diagram.room.nodeLabel]).map {
+            TextMetrics.width(of: $0, fontSize: Stylesheet.labelSize)
         }.max() ?? 0
-        let edgeLabelWidth = diagram.edges.map {
-            TextMetrics.width(of: diagram.edgeLabel(layer: $0.layer, from: $0.from, to: $0.to), fontSize: Stylesheet.tickSize)
+        let edgeLabels = diagram.edges.map { diagram.edgeLabel(layer: $0.layer, from: $0.from, to: $0.to) }
+        let edgeLabelWidth = (edgeLabels + [diagram.room.edgeLabel]).map {
+            TextMetrics.width(of: $0, fontSize: Stylesheet.tickSize)
         }.max() ?? 0
         let radius = max(14, nodeLabelWidth / 2 + 6)
         let columnGap = max(150, 2 * radius + 3 * edgeLabelWidth + 40)
-        let noteHeight = diagram.hasNotes ? Stylesheet.tickSize + 8 : 0
+        let noteHeight = diagram.hasNotes || diagram.room.notes ? Stylesheet.tickSize + 8 : 0
         let rowGap = 2 * radius + (edgeLabelWidth > 0 ? 34 : 22) + noteHeight
         let titleHeight = diagram.title.isEmpty ? 0 : Stylesheet.titleSize + PlotLayout.lineGap
         let namesHeight = diagram.layerNames.contains { !$0.isEmpty } ? Stylesheet.labelSize + PlotLayout.lineGap : 0

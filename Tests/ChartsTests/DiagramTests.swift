@@ -82,6 +82,57 @@ import Testing
         #expect(diagram.summary.hasSuffix("; notes: 1.0 ∂J/∂h₁ = -0.041, 1.1 ∂J/∂h₂ = -0.205, 1.2 ∂J/∂h₃ = 0.041, 2.0 ∂J/∂y = -1.694; highlighted: 2.0"))
     }
 
+    /// No edge runs through another edge's label, which would read as its
+    /// own: checked on points every 0.5 % of each edge against the label's
+    /// text, turned back to upright. Placed at the middle of its edge and
+    /// above it, as labels once were, some label of this diagram is crossed.
+    @Test func edgeLabelsAreNotCrossedByOtherEdges() {
+        let diagram = SampleFigures.network
+        let layout = NetworkLayout(diagram)
+        let segments = diagram.edges.map { (layout.centers[$0.layer][$0.from], layout.centers[$0.layer + 1][$0.to]) }
+        let labels = diagram.edges.map { diagram.edgeLabel(layer: $0.layer, from: $0.from, to: $0.to) }
+        let placements = EdgeLabelPlacement.place(
+            labels: labels, edges: segments, nodes: layout.centers.flatMap { $0 }, radius: layout.radius)
+        func crossings(_ k: Int, center: Point, angle: Double) -> [Int] {
+            let w = TextMetrics.width(of: labels[k], fontSize: Stylesheet.tickSize), h = Stylesheet.tickSize
+            let turn = -angle * .pi / 180
+            return segments.indices.filter { j in
+                j != k && (0...200).contains { step in
+                    let t = Double(step) / 200, (a, b) = segments[j]
+                    let x = a.x + (b.x - a.x) * t - center.x, y = a.y + (b.y - a.y) * t - center.y
+                    let u = x * cos(turn) - y * sin(turn), v = x * sin(turn) + y * cos(turn)
+                    return abs(u) <= w / 2 && abs(v) <= h / 2
+                }
+            }
+        }
+        for (k, placement) in placements.enumerated() {
+            #expect(crossings(k, center: placement.center, angle: placement.angle).isEmpty, "label \(labels[k]) crossed")
+        }
+        let naive = segments.indices.filter { k in
+            let (a, b) = segments[k]
+            let length = hypot(b.x - a.x, b.y - a.y)
+            let normal = Point(x: (b.y - a.y) / length, y: -(b.x - a.x) / length)
+            let lift = Stylesheet.tickSize * 0.5 + 2
+            let center = Point(x: (a.x + b.x) / 2 + normal.x * lift, y: (a.y + b.y) / 2 + normal.y * lift)
+            return !crossings(k, center: center, angle: atan2(b.y - a.y, b.x - a.x) * 180 / .pi).isEmpty
+        }
+        #expect(!naive.isEmpty, "the check would not tell a crossed label")
+    }
+
+    /// Diagrams of one network given the same room have the same size and
+    /// their nodes in the same places, whatever labels and notes each has;
+    /// without it, labels and notes move the nodes.
+    @Test func diagramsGivenTheSameRoomLineUp() {
+        let room = NetworkDiagram.Room(nodeLabel: "0.00000", edgeLabel: "-0.00e-00", notes: true)
+        let bare = NetworkLayout(NetworkDiagram(layers: [2, 3, 1], title: SampleFigures.backwardStep.title, layerNames: ["x", "h", "y"], room: room))
+        var full = SampleFigures.backwardStep
+        full.room = room
+        let labelled = NetworkLayout(full)
+        #expect(bare.centers == labelled.centers)
+        #expect(bare.width == labelled.width && bare.height == labelled.height)
+        #expect(NetworkLayout(NetworkDiagram(layers: [2, 3, 1])).centers != NetworkLayout(SampleFigures.backwardStep).centers)
+    }
+
     /// Edge labels keep clear of the notes as of the nodes.
     @Test func edgeLabelsAvoidTheNotes() throws {
         let diagram = SampleFigures.backwardStep
