@@ -6,7 +6,7 @@ import Testing
 struct CourseInputsTests {
     let inputs = CourseInputs(lectures: "/course/lectures", packageRoot: "/course", runtimePackage: "/tool")
 
-    @Test func each_kind_of_input_is_told_apart() {
+    @Test func eachKindOfInputIsToldApart() {
         var expected = CourseInputs.Changes()
         expected.chapters = ["/course/lectures/01-one.md"]
         expected.chapterList = true
@@ -25,14 +25,14 @@ struct CourseInputsTests {
         #expect(inputs.changes(["/course/lectures-old/01-one.md"]).isEmpty)
     }
 
-    @Test func a_watched_folder_that_went_away_stands_for_all_it_held() {
+    @Test func aWatchedFolderThatWentAwayStandsForAllItHeld() {
         let changes = inputs.changes(["/course/lectures"])
         #expect(changes.chapterList && changes.courseInfo && changes.lectureFiles)
         #expect(inputs.changes(["/tool/site"]).theme)
         #expect(inputs.changes(["/tool/Sources/Charts"]).library)
     }
 
-    @Test func the_watch_list_holds_the_lectures_the_theme_and_the_libraries() {
+    @Test func theWatchListHoldsTheLecturesTheThemeAndTheLibraries() {
         #expect(inputs.watchList.folders == ["/course/lectures", "/tool/site", "/course/Sources", "/tool/Sources"])
         #expect(inputs.watchList.files == ["/course/Package.swift", "/course/Package.resolved", "/tool/Package.swift", "/tool/Package.resolved"])
         // Before the library says where the runtime is, and for a course that is the companion itself.
@@ -44,7 +44,7 @@ struct CourseInputsTests {
         #expect(given.watchList.subtracting(early.watchList).folders == ["/tool/site"])
     }
 
-    @Test func an_editors_passing_file_is_no_change_but_a_deleted_file_is() throws {
+    @Test func anEditorsPassingFileIsNoChangeButADeletedFileIs() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }

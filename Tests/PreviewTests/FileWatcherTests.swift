@@ -36,7 +36,7 @@ struct FileWatcherTests {
     }
 
     @Test(arguments: [FileWatcher.Method.inotify, .polling])
-    func edits_renames_deletions_and_new_folders_are_reported(method: FileWatcher.Method) throws {
+    func editsRenamesDeletionsAndNewFoldersAreReported(method: FileWatcher.Method) throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let reports = Reports()
@@ -80,7 +80,7 @@ struct FileWatcherTests {
         #expect(!reports.all.contains(root + "/README.md"))
     }
 
-    @Test func one_save_arrives_as_one_batch_with_inotify() throws {
+    @Test func oneSaveArrivesAsOneBatchWithInotify() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let reports = Reports()
@@ -97,7 +97,7 @@ struct FileWatcherTests {
         #expect(reports.batches.withLock { $0.count } == 1)
     }
 
-    @Test func a_stopped_watcher_reports_nothing_more() throws {
+    @Test func aStoppedWatcherReportsNothingMore() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let reports = Reports()

@@ -10,7 +10,7 @@ struct LastGoodTests {
         return try LectureParser.parse(Array(text.utf8), path: "lectures/01-chapter.md")
     }
 
-    @Test func unchanged_cells_keep_their_output_and_changed_ones_show_none() throws {
+    @Test func unchangedCellsKeepTheirOutputAndChangedOnesShowNone() throws {
         var good = ChapterRun(lecture: try Self.lecture(["let a = 1\nprint(a)", "let b = a + 1\nprint(b)", "print(\"end\")"],
                                                         citing: "Cited: {{b: 2}}.\n"))
         good.cells = [0: [.text("1\n")], 1: [.text("2\n")], 2: [.text("end\n")]]
@@ -29,7 +29,7 @@ struct LastGoodTests {
         #expect(!shown.succeeded)
     }
 
-    @Test func what_ran_now_is_kept_and_moved_cells_are_found() throws {
+    @Test func whatRanNowIsKeptAndMovedCellsAreFound() throws {
         var good = ChapterRun(lecture: try Self.lecture(["print(1)", "print(2)", "print(3)"]))
         good.cells = [0: [.text("1\n")], 1: [.text("2\n")], 2: [.text("3\n")]]
         // A new cell first, and the old first cell now traps after printing.

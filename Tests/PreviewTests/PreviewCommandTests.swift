@@ -53,7 +53,7 @@ struct PreviewCommandTests {
         guard rename(temporary.path, course.url(name).path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    @Test func a_save_reruns_the_chapter_and_its_open_page_reloads_with_errors_shown_until_fixed() throws {
+    @Test func aSaveRerunsTheChapterAndItsOpenPageReloadsWithErrorsShownUntilFixed() throws {
         let course = try Workspace(["01-first.md": Self.first, "02-second.md": Self.second])
         let preview = try PreviewProcess.start(in: course)
         defer { _ = preview.interrupt() }
@@ -144,7 +144,7 @@ struct PreviewCommandTests {
         }
     }
 
-    @Test func it_serves_only_the_site_on_the_loopback_address_and_an_interrupt_removes_it() throws {
+    @Test func itServesOnlyTheSiteOnTheLoopbackAddressAndAnInterruptRemovesIt() throws {
         let course = try Workspace(["01-first.md": Self.first])
         let preview = try PreviewProcess.start(in: course)
         #expect(FileManager.default.fileExists(atPath: preview.siteFolder + "/01-first.html"))

@@ -6,7 +6,7 @@ import Testing
 struct PreviewPageTests {
     let page = Array("<html><body><main>text</main>\n<script>const s = '</body>';</script></body>\n</html>\n".utf8)
 
-    @Test func the_script_and_problems_go_before_the_last_body_end() throws {
+    @Test func theScriptAndProblemsGoBeforeTheLastBodyEnd() throws {
         let served = String(decoding: PreviewPage.served(page, problems: ["lectures/01-a.md:7:3: error: <bad> & \"worse\""],
                                                          session: "s1", generation: 4), as: UTF8.self)
         let aside = try #require(served.range(of: "<aside id=\"lecture-preview-problems\""))
@@ -18,14 +18,14 @@ struct PreviewPageTests {
         #expect(served.contains("1 problem</strong>"))
     }
 
-    @Test func a_page_without_problems_gets_the_script_only() {
+    @Test func aPageWithoutProblemsGetsTheScriptOnly() {
         let served = String(decoding: PreviewPage.served(page, problems: [], session: "s1", generation: 1), as: UTF8.self)
         #expect(!served.contains("lecture-preview-problems"))
         #expect(served.contains("new EventSource("))
         #expect(served.count == String(decoding: page, as: UTF8.self).count + PreviewPage.script(session: "s1", generation: 1).count)
     }
 
-    @Test func a_version_changes_the_files_that_differ_and_the_pages_whose_problems_differ() {
+    @Test func aVersionChangesTheFilesThatDifferAndThePagesWhoseProblemsDiffer() {
         let old = PreviewSnapshot(generation: 1, files: ["index.html": [1], "01-a.html": [2], "02-b.html": [3], "search-index.js": [4]],
                                   pageProblems: [:])
         var next = PreviewSnapshot(generation: 2, files: ["index.html": [1], "01-a.html": [2], "search-index.js": [5], "03-c.html": [6]],

@@ -14,7 +14,7 @@ struct ReloadEventsTests {
         return messages
     }
 
-    @Test func subscribers_get_each_version_with_its_changed_paths() async {
+    @Test func subscribersGetEachVersionWithItsChangedPaths() async {
         let events = ReloadEvents(session: "abc")
         await events.publish(generation: 1, changed: ["index.html"])
         let stream = await events.subscribe(session: "abc", since: 1)
@@ -24,7 +24,7 @@ struct ReloadEventsTests {
         #expect(messages[1] == "event: reload\ndata: {\"all\":false,\"changed\":[\"01-a.html\",\"02-b.html\"],\"generation\":2}\n\n")
     }
 
-    @Test func a_late_subscriber_gets_what_it_missed_at_once() async {
+    @Test func aLateSubscriberGetsWhatItMissedAtOnce() async {
         let events = ReloadEvents(session: "abc")
         for (generation, page) in [(1, "index.html"), (2, "01-a.html"), (3, "02-b.html"), (4, "01-a.html")] {
             await events.publish(generation: generation, changed: [page])
@@ -36,7 +36,7 @@ struct ReloadEventsTests {
         #expect(await Self.first(2, of: current)[1].contains("\"changed\":[\"03-c.html\"]"))
     }
 
-    @Test func a_page_of_another_run_of_the_preview_reloads_whole() async {
+    @Test func aPageOfAnotherRunOfThePreviewReloadsWhole() async {
         let events = ReloadEvents(session: "abc")
         await events.publish(generation: 1, changed: ["index.html"])
         for session in ["old", nil] {
@@ -45,7 +45,7 @@ struct ReloadEventsTests {
         }
     }
 
-    @Test func a_closed_page_is_forgotten() async throws {
+    @Test func aClosedPageIsForgotten() async throws {
         let events = ReloadEvents(session: "abc")
         var stream: AsyncStream<String>? = await events.subscribe(session: "abc", since: 0)
         #expect(await events.subscriberCount == 1)
