@@ -112,3 +112,30 @@ struct CrossReferenceTests {
             && !Display.isLabel("fig-é", of: .chart))
     }
 }
+
+/// A cross-reference where prose becomes plain text: a heading's anchor, a
+/// chapter's title, an image's `alt`, the search index.
+struct CrossReferencePlainTextTests {
+    static let source = """
+    # Title with @fig-a
+
+    ## Heading @fig-a
+
+    ![the curve of @fig-a](#c) and *the curve of @fig-a* and [the curve of @fig-a](#c), also (@fig-a)'s.
+
+    ```swift
+    show(a)
+    ```
+
+    """
+
+    @Test func aHeadingsAnchorAndAChaptersTitleHoldTheReferenceAsWritten() throws {
+        let lecture = try Fixture.parse(Self.source, path: "lectures/01-c.md")
+        #expect(lecture.title == "Title with @fig-a", "as a citation is, as written")
+        #expect(ChapterOutline(lecture).headings.map(\.id) == ["title-with-fig-a", "heading-fig-a"],
+                "GitHub's anchor of the heading as written")
+        let (html, diagnostics) = render(lecture, outputs: [0: [CrossReferenceTests.chart("A", label: "fig-a")]])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(html.contains("<h2 id=\"heading-fig-a\">Heading <a class=\"xref\" href=\"#fig-a\">Figure 1</a>"), "\(html)")
+    }
+}

@@ -33,8 +33,8 @@ public enum LectureParser {
                        parameters: ParameterScanner.scan(cells.cells, path: path), settings: settings.settings)
     }
 
-    /// The plain text of the first level-1 heading, formulas as TeX and
-    /// citations as written.
+    /// The plain text of the first level-1 heading, formulas as TeX,
+    /// citations and cross-references as written.
     private static func firstTitle(in root: MarkdownNode, citations: [CitationSite]) -> String? {
         var title: String?
         root.visit { node in
@@ -68,10 +68,11 @@ public enum LectureParser {
 
 extension MarkdownNode {
     /// The node's text without markup: formulas as their TeX, citations as
-    /// `citation(index)` gives them.
+    /// `citation(index)` gives them, cross-references as written (`@fig-loss`).
     public func plainText(citation: (Int) -> String) -> String {
         switch kind {
         case .text(let text), .code(let text): return text
+        case .crossReference(let label): return "@" + label
         case .softBreak, .lineBreak: return " "
         case .citation(let index): return citation(index)
         case .math(let pieces, _):

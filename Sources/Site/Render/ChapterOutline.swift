@@ -6,7 +6,7 @@ struct ChapterOutline: Sendable {
     struct Heading: Sendable {
         var level: Int
         var id: String
-        /// The heading's text, formulas as TeX and citations as written.
+        /// The heading's text, formulas as TeX, citations and cross-references as written.
         var text: String
         var node: MarkdownNode
     }
