@@ -138,4 +138,10 @@ struct CrossReferencePlainTextTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(html.contains("<h2 id=\"heading-fig-a\">Heading <a class=\"xref\" href=\"#fig-a\">Figure 1</a>"), "\(html)")
     }
+
+    @Test func anImagesAltReadsAsTheReference() throws {
+        let lecture = try Fixture.parse(Self.source, path: "lectures/01-c.md")
+        let (html, _) = render(lecture, outputs: [0: [CrossReferenceTests.chart("A", label: "fig-a")]])
+        #expect(html.contains("alt=\"the curve of Figure 1\""), "\(html)")
+    }
 }

@@ -322,7 +322,7 @@ struct HTMLRenderer<Decorator: HTMLDecorator> {
         switch node.kind {
         case .text(let text), .code(let text), .htmlInline(let text): HTMLEscape.cmarkText(text)
         case .softBreak, .lineBreak: " "
-        case .math, .citation: HTMLEscape.cmarkText(decorator.plainText(node))
+        case .math, .citation, .crossReference: HTMLEscape.cmarkText(decorator.plainText(node))
         default: node.children.map(plain).joined()
         }
     }
