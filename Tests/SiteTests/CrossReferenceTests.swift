@@ -144,4 +144,13 @@ struct CrossReferencePlainTextTests {
         let (html, _) = render(lecture, outputs: [0: [CrossReferenceTests.chart("A", label: "fig-a")]])
         #expect(html.contains("alt=\"the curve of Figure 1\""), "\(html)")
     }
+
+    @Test func theSearchIndexReadsReferencesInEveryInlineAsTheyRead() throws {
+        let lecture = try Fixture.parse(Self.source, path: "lectures/01-c.md")
+        var index = SearchIndex()
+        index.add(lecture, outline: ChapterOutline(lecture), pageName: "01-c.html", citationText: { _ in "" },
+                  referenceText: { $0 == "fig-a" ? "Figure 1" : "@" + $0 })
+        let text = try #require(index.pages.first?.sections.last?.text)
+        #expect(text == "Heading Figure 1 the curve of Figure 1 and the curve of Figure 1 and the curve of Figure 1, also (Figure 1)'s. show(a)")
+    }
 }

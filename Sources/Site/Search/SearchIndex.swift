@@ -38,7 +38,7 @@ struct SearchIndex {
                 return display ? " $$\(tex)$$ " : "$\(tex)$"
             case .citation(let index): return " \(citationText(index)) "
             case .crossReference(let label): return referenceText(label)
-            default: return node.isBlock ? node.children.map(text(of:)).joined(separator: " ") : node.plainText(citation: citationText)
+            default: return node.children.isEmpty ? node.plainText(citation: citationText) : node.children.map(text(of:)).joined()
             }
         }
         let chapterTitle = outline.headings.first?.text ?? lecture.title
