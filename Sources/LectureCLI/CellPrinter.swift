@@ -49,14 +49,17 @@ struct CellPrinter {
         }
     }
 
-    /// A display's recorded text, its caption line (the first, when it has one)
-    /// after its number: "Figure 2. The loss".
+    /// A display's recorded text, its caption line (the first, when it has one;
+    /// a table's title is its caption) after its number, as the site writes
+    /// it: "Figure 2. The loss", or "Figure 2" for an empty one.
     private func numberedText(_ display: Display, _ entry: ChapterFigures.Entry?) -> String {
         guard let entry else { return display.text }
-        guard let caption = display.caption, display.text.hasPrefix(caption + "\n") else {
+        let caption = display.kind == .table ? display.table?.title : display.caption
+        guard let caption, display.text.hasPrefix(caption + "\n") else {
             return terminal.bold(entry.name) + "\n" + display.text
         }
-        return terminal.bold(entry.name + ".") + " " + caption + "\n" + display.text.dropFirst(caption.count + 1)
+        let number = caption.isEmpty ? terminal.bold(entry.name) : terminal.bold(entry.name + ".") + " " + caption
+        return number + "\n" + display.text.dropFirst(caption.count + 1)
     }
 
     /// Saves a chart as `cell-N[-k].svg` and returns its path relative to the

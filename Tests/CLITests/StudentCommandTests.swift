@@ -126,3 +126,24 @@ import Testing
     #expect(result.standardError.contains("show: the label 'tbl-bad' should be 'fig-' and then letters, digits, '-' or '_'"), "\(result.standardError)")
     #expect(!(try course.read("01-numbers.md")).contains("```output\nThe weights"), "nothing is blessed while a cell fails")
 }
+
+/// A numbered table's title is its caption, as the site writes it ("Table 1. W"),
+/// and an empty caption numbers without one ("Figure 1", no point).
+@Test func aNumberedTitleAndAnEmptyCaptionInTheTerminal() throws {
+    let chapter = """
+    # Numbers
+
+    ```swift
+    show(Matrix([[1.0, 2.0]]), title: "W", label: "tbl-w")
+    show(table: [[1]], header: ["a"], caption: "", label: "tbl-e")
+    show(Plot.function(0...1, points: 3, title: "Line", name: "x") { $0 }, caption: "", label: "fig-e")
+    ```
+
+    """
+    let course = try Workspace(["01-numbers.md": chapter])
+    let result = try course.lecture("run", "1")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("Table 1. W\n[[1. 2.]]\n"), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("Table 2\na\n1\n"), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("Figure 1\nchart \"Line\": line \"x\" 3 points"), "\(result.standardOutput)")
+}
