@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
 
         let shown = cell.map { [lecture.cells[$0 - 1]] } ?? lecture.cells
         let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code,
-                                  numbered: ChapterFigures(cells: run.cells))
+                                  numbered: ChapterFigures(lecture, cells: run.cells))
         for cell in shown {
             printer.print(cell, of: lecture, items: run.cells[cell.index])
         }

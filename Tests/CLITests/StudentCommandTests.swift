@@ -127,6 +127,26 @@ import Testing
     #expect(!(try course.read("01-numbers.md")).contains("```output\nThe weights"), "nothing is blessed while a cell fails")
 }
 
+/// A `silent` cell's chart is not shown, so it takes no number.
+@Test func aSilentCellsChartTakesNoNumberInTheTerminal() throws {
+    let chapter = """
+    # Numbers
+
+    ```swift silent
+    show(Plot.function(0...1, points: 3, title: "Hidden", name: "x") { $0 }, caption: "Hidden.", label: "fig-hidden")
+    ```
+
+    ```swift
+    show(Plot.function(0...1, points: 3, title: "Line", name: "x") { $0 }, caption: "A line.", label: "fig-line")
+    ```
+
+    """
+    let course = try Workspace(["01-numbers.md": chapter])
+    let result = try course.lecture("run", "1")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("Figure 1. A line.\n"), "\(result.standardOutput)")
+}
+
 /// A numbered table's title is its caption, as the site writes it ("Table 1. W"),
 /// and an empty caption numbers without one ("Figure 1", no point).
 @Test func aNumberedTitleAndAnEmptyCaptionInTheTerminal() throws {

@@ -53,7 +53,7 @@ struct CrossReferenceTests {
         let lecture = try Fixture.parse("# C\n\nText.\n\nSee\nthe curve in @fig-nothing here.\n", path: "lectures/01-c.md")
         let (html, diagnostics) = render(lecture)
         #expect(diagnostics.map(\.description) == [
-            "lectures/01-c.md:6:14: error: no figure of the course is labelled 'fig-nothing': a cell labels one with show(figure, caption: ..., label: \"fig-nothing\"), and a cell that did not run shows none",
+            "lectures/01-c.md:6:14: error: no figure of the course is labelled 'fig-nothing': a cell labels one with show(figure, caption: ..., label: \"fig-nothing\"), and a cell that did not run or is silent shows none",
         ])
         #expect(html.contains("the curve in @fig-nothing here."), "the reference is shown as written")
     }
@@ -103,6 +103,17 @@ struct CrossReferenceTests {
         #expect(SiteBuilder.repeatedLabels(figures, in: lecture).map(\.description) == [
             "lectures/01-c.md:9:1: error: this cell shows a second display labelled 'fig-a' (the first is Figure 1, shown by the cell at line 3); give each its own label",
         ])
+    }
+
+    @Test func aSilentCellsDisplayIsNeitherNumberedNorReferable() throws {
+        let source = "# C\n\nSee @fig-hidden and @fig-shown.\n\n```swift silent\nshow(a)\n```\n\n```swift\nshow(b)\n```\n"
+        let lecture = try Fixture.parse(source, path: "lectures/01-c.md")
+        let (html, diagnostics) = render(lecture, outputs: [0: [Self.chart("Hidden", label: "fig-hidden")], 1: [Self.chart("Shown", label: "fig-shown")]])
+        #expect(diagnostics.map(\.description) == [
+            "lectures/01-c.md:3:5: error: no figure of the course is labelled 'fig-hidden': a cell labels one with show(figure, caption: ..., label: \"fig-hidden\"), and a cell that did not run or is silent shows none",
+        ], "the page has no figure to link to")
+        #expect(html.contains("and <a class=\"xref\" href=\"#fig-shown\">Figure 1</a>."), "\(html)")
+        #expect(html.contains("<span class=\"figure-number\">Figure 1.</span> Shown"))
     }
 
     @Test func labelsAreCheckedForTheirKind() {

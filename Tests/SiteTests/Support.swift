@@ -48,10 +48,10 @@ func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [
     let lectures = [lecture] + others
     var anchors: [String: Set<String>] = [:]
     for lecture in lectures { anchors[lecture.id] = ChapterOutline(lecture).anchors }
-    let figures = ChapterFigures(cells: outputs)
+    let figures = ChapterFigures(lecture, cells: outputs)
     let references = CrossReferences(chapters: lectures.map { other in
         CrossReferences.Chapter(id: other.id, page: other.id + ".html", number: other.number, title: other.title,
-                                figures: other.id == lecture.id ? figures : ChapterFigures(cells: otherOutputs[other.id] ?? [:]))
+                                figures: other.id == lecture.id ? figures : ChapterFigures(other, cells: otherOutputs[other.id] ?? [:]))
     })
     let renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
                                    links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML,

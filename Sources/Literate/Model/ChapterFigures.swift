@@ -50,6 +50,12 @@ public struct ChapterFigures: Sendable {
         }
     }
 
+    /// Numbers the displays that `lecture`'s page and `lecture run` show of
+    /// `cells`: a `silent` cell's are neither shown nor numbered.
+    public init(_ lecture: Lecture, cells: [Int: [OutputItem]]) {
+        self.init(cells: cells.filter { index, _ in !(lecture.cells.indices.contains(index) && lecture.cells[index].options.silent) })
+    }
+
     /// The entry of the display at `item` of `cell`, if it is numbered.
     public func entry(cell: Int, item: Int) -> Entry? {
         entries.first { $0.cell == cell && $0.item == item }

@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
     public func build(_ runs: [ChapterRun], courseFolder: String, keepGoing: Bool = false) throws(Diagnostics) -> SiteFiles {
         let lectures = runs.map(\.lecture)
         let outlines = lectures.map(ChapterOutline.init)
-        let figures = runs.map { ChapterFigures(cells: $0.cells) }
+        let figures = runs.map { ChapterFigures($0.lecture, cells: $0.cells) }
         var anchors: [String: Set<String>] = [:]
         for (index, (lecture, outline)) in zip(lectures, outlines).enumerated() {
             anchors[lecture.id] = outline.anchors.union(figures[index].entries.compactMap(\.label))

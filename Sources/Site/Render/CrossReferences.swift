@@ -30,7 +30,7 @@ struct CrossReferences {
         guard let other = elsewhere.first, let entry = other.figures.entry(label: label) else {
             let kind = label.hasPrefix("tbl-") ? "table" : "figure"
             let prefix = label.hasPrefix("tbl-") ? "show(table, caption: ..., label: \"\(label)\")" : "show(figure, caption: ..., label: \"\(label)\")"
-            return .unknown("no \(kind) of the course is labelled '\(label)': a cell labels one with \(prefix), and a cell that did not run shows none")
+            return .unknown("no \(kind) of the course is labelled '\(label)': a cell labels one with \(prefix), and a cell that did not run or is silent shows none")
         }
         guard elsewhere.count == 1 else {
             let places = elsewhere.map { "\($0.id).md" }.joined(separator: " and ")
