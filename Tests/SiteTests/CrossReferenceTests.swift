@@ -116,6 +116,16 @@ struct CrossReferenceTests {
         #expect(html.contains("<span class=\"figure-number\">Figure 1.</span> Shown"))
     }
 
+    @Test func aLabelThatIsAHeadingsAnchorIsAnErrorAtItsCell() throws {
+        let lecture = try Fixture.parse("# C\n\n## Fig 1\n\nSee @fig-1.\n\n```swift\nshow(a)\n```\n", path: "lectures/01-c.md")
+        let figures = ChapterFigures(cells: [0: [Self.chart("A", label: "fig-1")]])
+        #expect(SiteBuilder.labelsOfHeadings(figures, ChapterOutline(lecture), in: lecture).map(\.description) == [
+            "lectures/01-c.md:7:1: error: this cell labels Figure 1 'fig-1', the anchor of the heading at line 3 as well; give the display another label",
+        ])
+        let other = ChapterFigures(cells: [0: [Self.chart("A", label: "fig-2")]])
+        #expect(SiteBuilder.labelsOfHeadings(other, ChapterOutline(lecture), in: lecture).isEmpty)
+    }
+
     @Test func labelsAreCheckedForTheirKind() {
         #expect(Display.isLabel("fig-loss_2", of: .chart) && Display.isLabel("fig-a", of: .diagram) && Display.isLabel("tbl-x", of: .table))
         #expect(!Display.isLabel("tbl-x", of: .chart) && !Display.isLabel("fig-x", of: .table))

@@ -39,6 +39,18 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// A label that is also a heading's anchor in its chapter: the page would
+    /// have two elements of that id, and `@fig-…` would lead to the heading.
+    /// An error at the cell that shows the display.
+    static func labelsOfHeadings(_ figures: ChapterFigures, _ outline: ChapterOutline, in lecture: Lecture) -> [Diagnostic] {
+        figures.entries.compactMap { entry in
+            guard let label = entry.label, let cell = lecture.cells[safe: entry.cell],
+                  let heading = outline.headings.first(where: { $0.id == label }) else { return nil }
+            return Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: 1),
+                              "this cell labels \(entry.name) '\(label)', the anchor of the heading at line \(heading.node.range.start.line) as well; give the display another label")
+        }
+    }
+
     public init(course: CourseInfo, theme: Theme, katex: KaTeXAssets, math: KaTeXRenderer? = nil) {
         self.math = math
         self.course = course
@@ -79,6 +91,7 @@ public struct SiteBuilder: Sendable {
                                            problems: run.diagnostics + run.usageProblems, typeset: typeset)
             var (page, diagnostics) = renderer.render()
             diagnostics += Self.repeatedLabels(figures[index], in: lecture)
+            diagnostics += Self.labelsOfHeadings(figures[index], outline, in: lecture)
             if keepGoing, !diagnostics.isEmpty {
                 renderer.problems += diagnostics
                 (page, _) = renderer.render()
