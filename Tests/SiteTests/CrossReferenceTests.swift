@@ -103,6 +103,10 @@ struct CrossReferenceTests {
         #expect(SiteBuilder.repeatedLabels(figures, in: lecture).map(\.description) == [
             "lectures/01-c.md:9:1: error: this cell shows a second display labelled 'fig-a' (the first is Figure 1, shown by the cell at line 3); give each its own label",
         ])
+        let loop = ChapterFigures(cells: [1: [Self.chart("B", label: "fig-b"), Self.chart("B", label: "fig-b")]])
+        #expect(SiteBuilder.repeatedLabels(loop, in: lecture).map(\.description) == [
+            "lectures/01-c.md:9:1: error: this cell shows a second display labelled 'fig-b' (the first is Figure 1, shown by this cell too, by an earlier show or pass of a loop); give each its own label",
+        ])
     }
 
     @Test func aSilentCellsDisplayIsNeitherNumberedNorReferable() throws {

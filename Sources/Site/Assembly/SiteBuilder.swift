@@ -34,8 +34,9 @@ public struct SiteBuilder: Sendable {
         figures.repeatedLabels.compactMap { entry in
             guard let label = entry.label, let cell = lecture.cells[safe: entry.cell],
                   let first = figures.entry(label: label), let firstCell = lecture.cells[safe: first.cell] else { return nil }
+            let shownBy = first.cell == entry.cell ? "this cell too, by an earlier show or pass of a loop" : "the cell at line \(firstCell.fence.openLine)"
             return Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: 1),
-                              "this cell shows a second display labelled '\(label)' (the first is \(first.name), shown by the cell at line \(firstCell.fence.openLine)); give each its own label")
+                              "this cell shows a second display labelled '\(label)' (the first is \(first.name), shown by \(shownBy)); give each its own label")
         }
     }
 
