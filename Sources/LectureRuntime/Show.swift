@@ -79,7 +79,7 @@ public func show(table rows: [[Any]], header: [String], title: String? = nil, ca
     guard cells.allSatisfy({ $0.count == header.count }) else {
         fatalError("show(table:): every row needs \(header.count) values, one per column title")
     }
-    let numeric = header.indices.map { column in cells.allSatisfy { Double($0[column]) != nil } }
+    let numeric = header.indices.map { column in isNumeric(cells.map { $0[column] }) }
     let widths = header.indices.map { column in ([header[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0 }
     func line(_ row: [String]) -> String {
         row.enumerated().map { column, text in
@@ -92,4 +92,11 @@ public func show(table rows: [[Any]], header: [String], title: String? = nil, ca
     emit(.display(Display(kind: .table, text: text.joined(separator: "\n"),
                           table: Table(title: title, header: header, rows: cells, numericColumns: numeric),
                           caption: caption, label: label)))
+}
+
+/// Whether a table's column reads as numbers, aligned on the right: each entry
+/// is a number as `Double` reads it, or a dash or nothing, which tables write
+/// for "no value", and one at least is a number.
+private func isNumeric(_ column: [String]) -> Bool {
+    column.contains { Double($0) != nil } && column.allSatisfy { Double($0) != nil || ["", "—", "–", "-"].contains($0) }
 }

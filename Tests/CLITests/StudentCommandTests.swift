@@ -98,6 +98,27 @@ import Testing
     #expect(try String(contentsOfFile: saved, encoding: .utf8).hasPrefix("<svg"))
 }
 
+/// A column of numbers with a dash for a missing one stays a column of
+/// numbers: right-aligned in the recorded text and marked so on the page.
+@Test func aDashInAColumnOfNumbersKeepsItNumeric() throws {
+    let chapter = """
+    # Table
+
+    ```swift
+    show(table: [["a", 1.5, "—"], ["b", "—", "x"], ["c", 22.25, "—"]], header: ["name", "value", "note"])
+    ```
+
+    """
+    let course = try Workspace(["01-table.md": chapter])
+    let result = try course.lecture("bless", "1")
+    #expect(result.status == 0, "\(result.standardError)")
+    let blessed = try course.read("01-table.md")
+    #expect(blessed.contains("name  value  note\na       1.5  —\nb         —  x\nc     22.25  —\n"), "\(blessed)")
+    #expect(try course.lecture("build").status == 0)
+    let page = course.page("01-table.html")
+    #expect(page.components(separatedBy: "class=\"num\"").count - 1 == 4, "the header's and three entries of the value column: \(page)")
+}
+
 @Test func numberedFiguresAndTablesInTheTerminalAndOnThePage() throws {
     let chapter = """
     # Numbers
