@@ -63,7 +63,7 @@ import Testing
         let page = course.page("02-second.html")
         let error = try #require(page.range(of: "<div class=\"error build-error\" role=\"alert\">"))
         let shown = page[error.lowerBound...]
-        #expect(shown.hasPrefix("<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">This did not run</div>"
+        #expect(shown.hasPrefix("<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">Error</div>"
             + "<pre>lectures/02-second.md:12:19: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;\n"
             + "    let broken: Int = &quot;no&quot;\n"), "as the terminal shows it: \(shown.prefix(400))")
         #expect(page.range(of: "Before the break.")!.lowerBound < error.lowerBound)

@@ -28,6 +28,14 @@ import Testing
         goldenFiles.expect(try Self.page(), "cells.html")
     }
 
+    /// The banner of a page's errors names none of their kinds (a cell that did
+    /// not compile, a reference that leads nowhere) and counts them.
+    @Test func errorsOnAPageAreCountedUnderANeutralTitle() {
+        #expect(CellRenderer.problems(["a.md:1:1: error: x"]).contains("<div class=\"error-title\">Error</div><pre>a.md:1:1: error: x</pre>"))
+        #expect(CellRenderer.problems(["a.md:1:1: error: x", "a.md:2:1: error: <y>"])
+            .contains("<div class=\"error-title\">2 errors</div><pre>a.md:1:1: error: x\na.md:2:1: error: &lt;y&gt;</pre>"))
+    }
+
     @Test func printedTextIsEscaped() throws {
         let html = try Self.page()
         #expect(html.contains("<pre class=\"printed\">answer 42\n&lt;script&gt;alert(1)&lt;/script&gt;</pre>"))

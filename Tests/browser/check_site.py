@@ -251,7 +251,7 @@ def check_site(browser, site, lectures, report, screenshots, axe, failing=False)
         report.check(not hidden, f"{where}: {len(page['figures'])} charts and diagrams visible",
                      "; ".join(f"{figure['kind']} {figure['width']}x{figure['height']}" for figure in hidden))
         for error in page["buildErrors"]:
-            located = re.match(r"This did not run\s*\S+\.md:\d+:\d+: error: \S", error["text"])
+            located = re.match(r"(?:Error|\d+ errors)\s*\S+\.md:\d+:\d+: error: \S", error["text"])
             report.check(error["shown"] and error["width"] > 0 and error["height"] > 0 and located,
                          f"{where}: a build error is shown, with its file:line:col and message", error["text"][:300])
         if axe:

@@ -73,9 +73,12 @@ enum CellRenderer {
         return "<div class=\"\(classes.joined(separator: " "))\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
-    /// Diagnostics shown on a page, as the terminal prints them.
+    /// Diagnostics shown on a page, as the terminal prints them, under a title
+    /// that names none of their kinds: a cell that did not compile or run, a
+    /// reference or a link of the page that leads nowhere.
     static func problems(_ descriptions: [String]) -> String {
-        "<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">This did not run</div>"
+        let title = descriptions.count == 1 ? "Error" : "\(descriptions.count) errors"
+        return "<div class=\"error build-error\" role=\"alert\"><div class=\"error-title\">\(title)</div>"
             + "<pre>\(HTMLEscape.text(descriptions.joined(separator: "\n")))</pre></div>\n"
     }
 
