@@ -16,6 +16,18 @@ import Testing
         #expect(problems("# T\n\n" + String(repeating: "> ", count: 98) + "x\n").count == 1)
     }
 
+    /// A zero-width joiner after the opening braces joins the second brace in
+    /// one Character: dropping two Characters used to drop it too, so the
+    /// recorded value's bytes, counted from the braces, pointed three bytes
+    /// early, where bless would have written the value over the author's text.
+    @Test func aCombiningMarkAfterTheBracesKeepsTheValuesBytes() throws {
+        let lecture = try parse("# T{{\u{200D}\"s: t\": u}}e\n")
+        let citation = try #require(lecture.citations.first)
+        #expect(citation.recorded == "u")
+        #expect(String(decoding: lecture.text.bytes[citation.valueBytes], as: UTF8.self) == "u")
+        #expect(citation.expression == "\u{200D}\"s: t\"")
+    }
+
     /// Finding each of many equal citations on one line used to scan the
     /// whole line and every citation found before it: days for this line.
     @Test(.timeLimit(.minutes(1))) func aLineOfManyCitationsIsReadInLinearTime() throws {

@@ -20,7 +20,9 @@ enum CitationReader {
                 problems.append(Diagnostic(at: location, "a citation '{{' is not closed by '}}' on the same line (write '\\{{' for two braces)"))
                 continue
             }
-            let inner = String(site.text.dropFirst(2).dropLast(2))
+            // The braces are two bytes each; a combining mark after the second
+            // `{` would make it one Character with the brace.
+            let inner = String(decoding: site.text.utf8.dropFirst(2).dropLast(2), as: UTF8.self)
             let (expression, recorded, valueOffsets) = split(inner)
             guard !expression.isEmpty else {
                 problems.append(Diagnostic(at: location, "a citation needs a Swift expression, as in {{loss: 0.527}}"))
