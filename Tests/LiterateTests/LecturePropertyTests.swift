@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import Literate
@@ -16,13 +17,19 @@ import Testing
 ///
 /// The sweeps over the bases use fixed seeds, so they check the same cases on
 /// every run; the random tests draw new cases each run and print the seed that
-/// reproduces a failure (add `.fixedSeed(...)` to the test while fixing it).
+/// reproduces a failure (add `.fixedSeed(...)` to the test while fixing it),
+/// except in CI (`CI=true`), where they too take fixed seeds, as Hypothesis's
+/// derandomized CI profile does: a CI run checks the cases the last green one
+/// checked, so that its failure is the change's, while every developer's run
+/// keeps looking for new ones.
 /// A failure prints the case as a recipe (base, window, mutations, run) and its
 /// bytes; a trap, which ends the process first, leaves the recipe in the file
 /// that ``TrapWitness`` names.
 @Suite struct LecturePropertyTests {
     static let randomReadingCases = 800
     static let randomBlessingCases = 500
+    /// Whether the random tests take fixed seeds (in CI) instead of new ones.
+    static let drawsFixedCases = ProcessInfo.processInfo.environment["CI"] == "true"
 
     @Test("The parser reads or refuses, with a place, a mutation of each base", arguments: BaseLecture.all.indices)
     func readingEachBase(base: Int) {
@@ -36,9 +43,15 @@ import Testing
     @Test("The parser reads or refuses, with a place, random mutations")
     func readingRandomCases() async {
         let witness = TrapWitness("reading-random")
-        await propertyCheck(count: Self.randomReadingCases, input: LectureGen.mutated(count: 1...10)) { mutated in
+        let input = LectureGen.mutated(count: 1...10)
+        func check(_ mutated: MutatedLecture) {
             witness.checking(mutated.recipe)
             _ = LectureProperties.read(mutated)
+        }
+        if Self.drawsFixedCases {
+            for k in 0..<Self.randomReadingCases { check(Self.fixed(input, seed: UInt64(k) | 3 << 32)) }
+        } else {
+            await propertyCheck(count: Self.randomReadingCases, input: input) { check($0) }
         }
         witness.passed()
     }
@@ -59,9 +72,17 @@ import Testing
     func blessingRandomCases() async {
         let witness = TrapWitness("blessing-random")
         var tally = LectureProperties.Tally()
-        await propertyCheck(count: Self.randomBlessingCases, input: LectureGen.mutated(count: 0...4, citationLineBytes: 20_000), RunGen.run) { mutated, run in
+        let input = LectureGen.mutated(count: 0...4, citationLineBytes: 20_000)
+        func check(_ mutated: MutatedLecture, _ run: MadeUpRun) {
             witness.checking(mutated.recipe + "\n" + run.testDescription)
             LectureProperties.bless(mutated, with: run, tally: &tally)
+        }
+        if Self.drawsFixedCases {
+            for k in 0..<Self.randomBlessingCases {
+                check(Self.fixed(input, seed: UInt64(k) | 4 << 32), Self.fixed(RunGen.run, seed: UInt64(k) | 5 << 32))
+            }
+        } else {
+            await propertyCheck(count: Self.randomBlessingCases, input: input, RunGen.run) { check($0, $1) }
         }
         witness.passed()
         // The properties held on enough cases of each kind to mean something
