@@ -54,8 +54,7 @@ struct CellPrinter {
     /// it: "Figure 2. The loss", or "Figure 2" for an empty one.
     private func numberedText(_ display: Display, _ entry: ChapterFigures.Entry?) -> String {
         guard let entry else { return display.text }
-        let caption = display.kind == .table ? display.table?.title : display.caption
-        guard let caption, display.text.hasPrefix(caption + "\n") else {
+        guard let caption = entry.caption, display.text.hasPrefix(caption + "\n") else {
             return terminal.bold(entry.name) + "\n" + display.text
         }
         let number = caption.isEmpty ? terminal.bold(entry.name) : terminal.bold(entry.name + ".") + " " + caption

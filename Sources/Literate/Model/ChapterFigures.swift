@@ -23,6 +23,8 @@ public struct ChapterFigures: Sendable {
         /// The cell that showed it, and its place among that cell's output items.
         public var cell: Int
         public var item: Int
+        /// What follows its number: a figure's caption, a table's title (a
+        /// table's caption is its title).
         public var caption: String?
         public var label: String?
 
@@ -43,7 +45,8 @@ public struct ChapterFigures: Sendable {
                 guard case .display(let display) = output, display.isNumbered else { continue }
                 let kind = Kind(display.kind)
                 counts[kind, default: 0] += 1
-                let entry = Entry(kind: kind, number: counts[kind]!, cell: cell, item: item, caption: display.caption, label: display.label)
+                let entry = Entry(kind: kind, number: counts[kind]!, cell: cell, item: item, caption: kind == .table ? display.table?.title : display.caption,
+                                  label: display.label)
                 entries.append(entry)
                 if let label = display.label, !labels.insert(label).inserted { repeatedLabels.append(entry) }
             }

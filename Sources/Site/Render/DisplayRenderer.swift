@@ -29,7 +29,7 @@ enum DisplayRenderer {
         }
         var html = "<table>\n"
         if let numbered {
-            html += "<caption>\(caption(numbered.name, table.title))</caption>\n"
+            html += "<caption>\(caption(numbered.name, numbered.caption))</caption>\n"
         } else if let title = table.title, !title.isEmpty {
             html += "<caption>\(HTMLEscape.text(title))</caption>\n"
         }
