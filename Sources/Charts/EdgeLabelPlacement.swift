@@ -26,12 +26,13 @@ struct EdgeLabelPlacement {
         labels: [String], edges: [(Point, Point)], nodes: [Point], radius: Double, obstacles: [Rect] = []
     ) -> [EdgeLabelPlacement] {
         let nodeBoxes = nodes.map { Rect(x: $0.x - radius, y: $0.y - radius, width: 2 * radius, height: 2 * radius) } + obstacles
-        var taken: [Rect] = []
+        // Boxes to keep clear of: the nodes', the obstacles', then each placed label's.
+        var taken = nodeBoxes
         return zip(labels, edges).enumerated().map { k, pair in
             let (label, edge) = pair
             let candidates = [1.0, -1.0].flatMap { side in positions.map { candidate(label: label, edge: edge, at: $0, side: side) } }
             let costs = candidates.map { placed in
-                let overlaps = (nodeBoxes + taken).filter { $0.intersects(placed.box) }.count
+                let overlaps = taken.filter { $0.intersects(placed.box) }.count
                 let crossings = edges.indices.filter { $0 != k && placed.isCrossed(by: edges[$0]) }.count
                 return (overlaps, crossings)
             }
@@ -75,9 +76,10 @@ struct EdgeLabelPlacement {
         func isCrossed(by edge: (Point, Point), clearance: Double = 3) -> Bool {
             guard width > 0 else { return false }
             let turn = -placement.angle * .pi / 180, c = placement.center
+            let cosine = cos(turn), sine = sin(turn)
             func local(_ p: Point) -> Point {
                 let x = p.x - c.x, y = p.y - c.y
-                return Point(x: x * cos(turn) - y * sin(turn), y: x * sin(turn) + y * cos(turn))
+                return Point(x: x * cosine - y * sine, y: x * sine + y * cosine)
             }
             let text = Rect(x: -width / 2, y: -height / 2, width: width, height: height).grown(by: clearance)
             return text.intersects(segmentFrom: local(edge.0), to: local(edge.1))
