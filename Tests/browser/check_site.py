@@ -303,6 +303,11 @@ def check_site(browser, site, lectures, report, screenshots, axe, failing=False)
             check_weight(browser, server, site, name, report)
         for name in sorted(chapters):
             check_layout_shift(browser, server, site, name, report)
+        # Leave the served pages before the server stops, so that nothing they
+        # still fetch (a font the window needs after a resize) fails later.
+        browser.open("about:blank")
+        errors = browser.take_errors()
+        report.check(not errors, f"{label}: served over HTTP, the pages log no error", "; ".join(errors)[:600])
     finally:
         server.stop()
 
