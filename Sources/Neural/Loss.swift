@@ -23,29 +23,6 @@ public enum Loss: Sendable, CaseIterable {
 
     /// J(y, t).
     public func value(of prediction: Matrix, target: Matrix) -> Double {
-        mean(prediction, target) { y, t in
-            switch self {
-            case .binaryCrossEntropy: (t > 0 ? -t * log(y) : 0) + (t < 1 ? -(1 - t) * log(1 - y) : 0)
-            case .meanSquaredError: (y - t) * (y - t)
-            }
-        }
-    }
-
-    /// ∂J/∂y, with the shape of y.
-    public func gradient(of prediction: Matrix, target: Matrix) -> Matrix {
-        let shape = checkedShape(prediction, target)
-        let count = Double(prediction.elements.count)
-        let entries = zip(prediction.elements, target.elements).map { y, t in
-            switch self {
-            case .binaryCrossEntropy: ((t > 0 ? -t / y : 0) + (t < 1 ? (1 - t) / (1 - y) : 0)) / count
-            case .meanSquaredError: 2 * (y - t) / count
-            }
-        }
-        return Matrix(rows: shape.rows, columns: shape.columns, elements: entries)
-    }
-
-    /// (1/N) Σ term(y, t) over the entries, in order.
-    private func mean(_ prediction: Matrix, _ target: Matrix, _ term: (Double, Double) -> Double) -> Double {
         _ = checkedShape(prediction, target)
         var total = 0.0
         for (y, t) in zip(prediction.elements, target.elements) {
@@ -54,7 +31,33 @@ public enum Loss: Sendable, CaseIterable {
         return total / Double(prediction.elements.count)
     }
 
-    private func checkedShape(_ prediction: Matrix, _ target: Matrix) -> Matrix.Shape {
+    /// ∂J/∂y, with the shape of y.
+    public func gradient(of prediction: Matrix, target: Matrix) -> Matrix {
+        let shape = checkedShape(prediction, target)
+        let count = Double(prediction.elements.count)
+        let entries = zip(prediction.elements, target.elements).map { y, t in derivative(y, t, count: count) }
+        return Matrix(rows: shape.rows, columns: shape.columns, elements: entries)
+    }
+
+    /// The term of one entry in J's sum, before the mean.
+    @inline(__always)
+    func term(_ y: Double, _ t: Double) -> Double {
+        switch self {
+        case .binaryCrossEntropy: (t > 0 ? -t * log(y) : 0) + (t < 1 ? -(1 - t) * log(1 - y) : 0)
+        case .meanSquaredError: (y - t) * (y - t)
+        }
+    }
+
+    /// ∂J/∂y of one entry, for a mean over `count` entries.
+    @inline(__always)
+    func derivative(_ y: Double, _ t: Double, count: Double) -> Double {
+        switch self {
+        case .binaryCrossEntropy: ((t > 0 ? -t / y : 0) + (t < 1 ? (1 - t) / (1 - y) : 0)) / count
+        case .meanSquaredError: 2 * (y - t) / count
+        }
+    }
+
+    func checkedShape(_ prediction: Matrix, _ target: Matrix) -> Matrix.Shape {
         let name = self == .binaryCrossEntropy ? "binary cross-entropy" : "mean squared error"
         return prediction.shape.same(as: target.shape, operation: "\(name): prediction and target").required
     }

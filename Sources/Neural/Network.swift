@@ -22,9 +22,12 @@ public struct Network: Sendable, Equatable {
         self.layers = layers
     }
 
-    /// f(X) for a batch X (one input per row), remembering nothing.
+    /// f(X) for a batch X (one input per row), remembering nothing: the
+    /// values of `h = layers[l](h)` for l = 0, 1, … from h = X, to the last
+    /// bit, computed as ``forward(_:)`` computes them.
     public func predict(_ x: Matrix) -> Matrix {
-        layers.reduce(x) { h, layer in layer(h) }
+        _ = x.shape.product(with: layers[0].weights.shape).required
+        return NetworkForward.predict(layers, x)
     }
 
     /// f(X), with every layer remembering its input and output for
@@ -43,7 +46,7 @@ public struct Network: Sendable, Equatable {
     /// batch of fewer than ``NetworkBackward/parallelRows`` rows, to a few
     /// units of 2⁻⁵² relative to the sums' terms for a larger one.
     public mutating func backward(_ outputGradient: Matrix) -> Matrix {
-        backpropagate(outputGradient, returningInputGradient: true)!
+        backpropagate(from: .gradient(outputGradient), returningInputGradient: true).inputGradient!
     }
 
     /// The loss J of the last `forward` output against `target`, after
@@ -54,13 +57,23 @@ public struct Network: Sendable, Equatable {
         guard let prediction = layers[layers.count - 1].output else {
             fatalError("Network.backward: call forward(_:) first; predict(_:) keeps nothing to backpropagate")
         }
-        _ = backpropagate(loss.gradient(of: prediction, target: target), returningInputGradient: false)
-        return loss.value(of: prediction, target: target)
+        _ = loss.checkedShape(prediction, target)
+        // ∂J/∂y_L and J are formed row by row inside the pass, with the bits
+        // of loss.gradient(of:target:) and loss.value(of:target:).
+        return backpropagate(from: .loss(loss, target: target), returningInputGradient: false).loss!
     }
 
     /// Backpropagation by ``NetworkBackward``, after checking that every
-    /// layer holds its part of one `forward` pass of G's batch.
-    private mutating func backpropagate(_ outputGradient: Matrix, returningInputGradient: Bool) -> Matrix? {
+    /// layer holds its part of one `forward` pass of the start's batch.
+    private mutating func backpropagate(
+        from start: NetworkBackward.Start, returningInputGradient: Bool
+    ) -> (inputGradient: Matrix?, loss: Double?) {
+        // G, or the target, whose shape G has.
+        let outputGradient: Matrix
+        switch start {
+        case .gradient(let g): outputGradient = g
+        case .loss(_, let target): outputGradient = target
+        }
         if let output = layers[layers.count - 1].output {
             _ = output.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
         }
@@ -74,13 +87,12 @@ public struct Network: Sendable, Equatable {
             _ = input.shape.same(as: Matrix.Shape(rows: batch, columns: layer.inputCount),
                                  operation: "Network.backward: layer \(index)'s input and the gradient").required
         }
-        let result = NetworkBackward.run(
-            layers, outputGradient: outputGradient, returningInputGradient: returningInputGradient)
+        let result = NetworkBackward.run(layers, from: start, returningInputGradient: returningInputGradient)
         for (index, gradients) in result.gradients.enumerated() {
             layers[index].weightGradient = gradients.weight
             layers[index].biasGradient = gradients.bias
         }
-        return result.inputGradient
+        return (result.inputGradient, result.loss)
     }
 
     /// One step of gradient descent on every layer: θ ← θ − η ∂J/∂θ.

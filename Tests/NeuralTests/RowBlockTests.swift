@@ -40,6 +40,21 @@ import Testing
         expectClose(network.layers[1].biasGradient!.elements, delta1.columnSums().elements, relative: 1e-12)
     }
 
+    /// Starting from a loss, the pass forms ∂J/∂y and J itself, block by
+    /// block: the loss it returns and the gradients it leaves are those of
+    /// the loss's own formulas, to the last bit, for both losses.
+    @Test(arguments: Loss.allCases)
+    func aPassFromALossIsThePassFromItsGradient(_ loss: Loss) {
+        var (short, x, target) = Self.setUp()
+        var full = short
+        let y = short.forward(x)
+        _ = full.forward(x)
+        let value = short.backward(loss: loss, target: target)
+        _ = full.backward(loss.gradient(of: y, target: target))
+        #expect(value.bitPattern == loss.value(of: y, target: target).bitPattern)
+        #expect(short.parameterGradients.map(\.bitPattern) == full.parameterGradients.map(\.bitPattern))
+    }
+
     @Test func everyRunGivesTheSameBits() {
         var (first, x, target) = Self.setUp()
         var second = first

@@ -25,7 +25,22 @@
 /// from the whole-matrix products' in the last bits (the terms are grouped
 /// differently), by a few units of 2⁻⁵² relative to the sum of the terms'
 /// magnitudes.
+///
+/// The pass can start from a ``Loss`` instead of a given G: each group of
+/// rows then first forms its rows of G = ∂J/∂Y and of J's terms, entry by
+/// entry by the formulas of ``Loss/gradient(of:target:)`` and
+/// ``Loss/value(of:target:)``, and J is the terms added one after the other
+/// from the first after the pass, as `value` adds them: the same bits as
+/// computing both whole, without a pass of their own over the batch.
 enum NetworkBackward {
+    /// Where the pass takes G = ∂J/∂Y of the last layer's output from.
+    enum Start {
+        /// G given whole (n×p).
+        case gradient(Matrix)
+        /// G of `loss` for the last layer's output against `target` (n×p).
+        case loss(Loss, target: Matrix)
+    }
+
     /// The smallest batch whose rows are cut into blocks (see
     /// ``NetworkBackward``); smaller batches are one block.
     static let parallelRows = 4096
@@ -35,13 +50,20 @@ enum NetworkBackward {
     /// each sum is loaded and stored once for all of them.
     static let groupRows = 8
 
-    /// The parameter gradients of every layer, input side first, and ∂J/∂X
-    /// if `returningInputGradient`, for G = ∂J/∂Y of the last layer's output.
-    /// Every layer must hold its last input and output, of G's batch.
+    /// The parameter gradients of every layer, input side first, ∂J/∂X if
+    /// `returningInputGradient`, and J when the pass starts from a loss.
+    /// Every layer must hold its last input and output, of the start's batch.
     static func run(
-        _ layers: [Dense], outputGradient g: Matrix, returningInputGradient: Bool
-    ) -> (gradients: [(weight: Matrix, bias: Matrix?)], inputGradient: Matrix?) {
-        let n = g.rows
+        _ layers: [Dense], from start: Start, returningInputGradient: Bool
+    ) -> (gradients: [(weight: Matrix, bias: Matrix?)], inputGradient: Matrix?, loss: Double?) {
+        // G, or the target when the pass starts from a loss: n×p either way.
+        let given: Matrix
+        var loss: Loss?
+        switch start {
+        case .gradient(let g): given = g
+        case .loss(let function, let target): (given, loss) = (target, function)
+        }
+        let n = given.rows
         let blocks = RowBlocks(rows: n, parallel: n >= parallelRows)
         let shapes = layers.map { LayerShape($0) }
         let sums = BlockSums(shapes, blocks: blocks.count)
@@ -60,8 +82,11 @@ enum NetworkBackward {
                 buffer.deallocate()
             }
         }
+        // J's terms, one per entry of the last layer's output, when the pass starts from a loss.
+        let terms = UnsafeMutableBufferPointer<Double>.allocate(capacity: loss == nil ? 0 : given.elements.count)
+        defer { terms.deallocate() }
         var inputGradient = [Double](repeating: 0, count: returningInputGradient ? n * shapes[0].d : 0)
-        let arrays = [g.elements] + transposedWeights + layers.flatMap { layer -> [[Double]] in
+        let arrays = [given.elements] + transposedWeights + layers.flatMap { layer -> [[Double]] in
             guard let input = layer.input, let output = layer.output else {
                 fatalError("Dense.backward: call forward(_:) first; callAsFunction keeps nothing to backpropagate")
             }
@@ -78,14 +103,24 @@ enum NetworkBackward {
                               deltaColumn: shapes[l].keepsDeltaColumn ? deltaColumns[l].baseAddress : nil)
                 }
                 let inputGradient = returningInputGradient ? inputGradient.baseAddress : nil
-                let gradient = storage[0].baseAddress!
+                let last = shapes[shapes.count - 1].p
+                let (given, prediction) = (storage[0].baseAddress!, rows[rows.count - 1].output)
+                let size = Double(terms.count)
                 blocks.forEach { b in
                     let block = sums.block(b)
                     let range = blocks.range(b)
                     var k = range.lowerBound
                     while k < range.upperBound {
                         let count = min(groupRows, range.upperBound - k)
-                        var g = UnsafePointer(gradient + k * shapes[shapes.count - 1].p)
+                        var g = UnsafePointer(given + k * last)
+                        if let loss {
+                            // This group's rows of G and of J's terms.
+                            for e in k * last..<(k + count) * last {
+                                block.gRows[e - k * last] = loss.derivative(prediction[e], given[e], count: size)
+                                terms[e] = loss.term(prediction[e], given[e])
+                            }
+                            g = UnsafePointer(block.gRows)
+                        }
                         for l in rows.indices.reversed() {
                             let below = l > 0 ? block.gRows : inputGradient.map { $0 + k * shapes[0].d }
                             rows[l].backpropagate(rows: k, count: count, gradient: g, sums: block.layers[l],
@@ -109,8 +144,9 @@ enum NetworkBackward {
             }
             return (weight, Matrix(row: Array(UnsafeBufferPointer(start: total[l].bias, count: shape.p))))
         }
-        guard returningInputGradient else { return (gradients, nil) }
-        return (gradients, Matrix(rows: n, columns: shapes[0].d, elements: inputGradient))
+        let value = loss.map { _ in terms.reduce(0, +) / Double(terms.count) }
+        guard returningInputGradient else { return (gradients, nil, value) }
+        return (gradients, Matrix(rows: n, columns: shapes[0].d, elements: inputGradient), value)
     }
 }
 

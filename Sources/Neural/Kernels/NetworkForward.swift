@@ -42,6 +42,17 @@ enum NetworkForward {
         return h
     }
 
+    /// f(X), with the values of ``run(_:_:)``, remembering nothing.
+    static func predict(_ layers: [Dense], _ x: Matrix) -> Matrix {
+        let n = x.rows
+        if n == 0 || layers.contains(where: { $0.inputCount == 0 || $0.outputCount == 0 }) {
+            return layers.reduce(x) { h, layer in layer(h) }
+        }
+        var storages = layers.map { [Double](repeating: 0, count: n * $0.outputCount) }
+        evaluate(layers, x, into: &storages)
+        return Matrix(rows: n, columns: layers[layers.count - 1].outputCount, elements: storages[layers.count - 1])
+    }
+
     /// Every layer's output for the batch X into `storages` (n×p each).
     private static func evaluate(_ layers: [Dense], _ x: Matrix, into storages: inout [[Double]]) {
         let parameters = layers.flatMap { [$0.weights.elements, $0.bias?.elements ?? []] }
