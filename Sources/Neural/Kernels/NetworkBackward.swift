@@ -19,7 +19,7 @@
 /// A batch of at least ``parallelRows`` rows is cut into ``RowBlocks/count``
 /// blocks of consecutive rows, a number fixed here and not taken from the
 /// machine, which run on as many threads as the system gives
-/// (`concurrentPerform`): each block sums its own rows in order, and the
+/// (``BlockWorkers``): each block sums its own rows in order, and the
 /// blocks' sums are then added in block order. The gradients are the same on
 /// every machine and for every thread count, but for such a batch they differ
 /// from the whole-matrix products' in the last bits (the terms are grouped

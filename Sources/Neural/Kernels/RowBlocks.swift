@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The rows 0..<n of a batch cut into ``count`` blocks of consecutive rows,
 /// for kernels that work on the blocks at the same time. The cut depends only
 /// on n (and on whether it is wanted at all), never on the machine, so that
@@ -33,22 +31,13 @@ struct RowBlocks {
     }
 
     /// Calls `body` with every block number, on several threads at once when
-    /// there is more than one block; returns when all have returned. Blocks
-    /// must write only to their own memory.
-    func forEach(_ body: (Int) -> Void) {
+    /// there is more than one block (``BlockWorkers``); returns when all have
+    /// returned. Blocks must write only to their own memory.
+    func forEach(_ body: @escaping (Int) -> Void) {
         if count == 1 {
             body(0)
         } else {
-            withoutActuallyEscaping(body) { body in
-                let unchecked = UncheckedBody(body: body)
-                DispatchQueue.concurrentPerform(iterations: count) { unchecked.body($0) }
-            }
+            BlockWorkers.shared.run(count, body)
         }
     }
-}
-
-/// A closure handed to other threads by ``RowBlocks/forEach(_:)``, whose
-/// blocks write to disjoint memory.
-private struct UncheckedBody: @unchecked Sendable {
-    let body: (Int) -> Void
 }
