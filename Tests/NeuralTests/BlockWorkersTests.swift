@@ -12,61 +12,58 @@ import Testing
 /// workers at the same time; with more than one processor the workers do
 /// take blocks.
 @Suite struct BlockWorkersTests {
-    /// Per block of one batch: how often it ran, and how many blocks ran
-    /// after `run` had returned.
-    final class Tally: Sendable {
-        private let state: Mutex<(runs: [Int], returned: Bool, late: Int)>
+    /// Per block of one batch, how often it ran: plain memory that each
+    /// block writes alone, as the kernels' blocks do, so that a block run
+    /// twice at once, or after `run` returned, is also a race that
+    /// ThreadSanitizer reports. (`Mutex` of the Synchronization module is
+    /// not seen by ThreadSanitizer on Linux, which reported its accesses as
+    /// races.)
+    final class Tally: @unchecked Sendable {
+        private let runs: UnsafeMutableBufferPointer<Int>
 
         init(_ count: Int) {
-            state = Mutex((Array(repeating: 0, count: count), false, 0))
+            runs = .allocate(capacity: count)
+            runs.initialize(repeating: 0)
         }
 
-        func record(_ b: Int) {
-            state.withLock { state in
-                state.runs[b] += 1
-                if state.returned {
-                    state.late += 1
-                }
-            }
-        }
+        deinit { runs.deallocate() }
 
-        func markReturned() { state.withLock { $0.returned = true } }
-        var runs: [Int] { state.withLock { $0.runs } }
-        var late: Int { state.withLock { $0.late } }
+        func record(_ b: Int) { runs[b] += 1 }
+        var counts: [Int] { Array(runs) }
     }
 
     /// The threads that ran blocks other than the caller.
     final class Threads: Sendable {
-        private let others = Mutex(0)
+        private let others = Atomic(0)
         let caller = pthread_self()
 
         func record() {
             if pthread_equal(pthread_self(), caller) == 0 {
-                others.withLock { $0 += 1 }
+                others.wrappingAdd(1, ordering: .relaxed)
             }
         }
 
-        var count: Int { others.withLock { $0 } }
+        var count: Int { others.load(ordering: .relaxed) }
     }
 
     @Test func everyBlockRunsOnceBeforeRunReturnsWithBatchesFromFourThreads() async {
         let results = await withTaskGroup(of: (wrong: Int, late: Int).self) { group in
             for caller in 0..<4 {
                 group.addTask {
-                    var wrong = 0, late = 0
+                    var wrong = 0
                     var tallies: [Tally] = []
                     for round in 0..<500 {
                         let count = 2 + (round * 7 + caller) % 63
                         let tally = Tally(count)
                         BlockWorkers.shared.run(count) { b in tally.record(b) }
-                        tally.markReturned()
-                        if tally.runs != Array(repeating: 1, count: count) {
+                        if tally.counts != Array(repeating: 1, count: count) {
                             wrong += 1
                         }
                         tallies.append(tally)
                     }
-                    // Workers that joined a batch late must not have run a block.
-                    late = tallies.reduce(0) { $0 + $1.late }
+                    // Workers that joined a batch late must not have run a
+                    // block since: every count is still 1.
+                    let late = tallies.count { $0.counts.contains { $0 != 1 } }
                     return (wrong, late)
                 }
             }
@@ -78,11 +75,12 @@ import Testing
         }
         #expect(results.count == 4)
         #expect(results.allSatisfy { $0.wrong == 0 }, "batches with a block run twice or never: \(results)")
-        #expect(results.allSatisfy { $0.late == 0 }, "blocks run after run returned: \(results)")
+        #expect(results.allSatisfy { $0.late == 0 }, "batches with a block run after run returned: \(results)")
     }
 
-    @Test func theWorkersTakeBlocksWhenThereAreSeveralProcessors() throws {
-        try #require(BlockWorkers.shared.workers > 0, "one processor: the calling thread runs every block")
+    /// With one processor (`taskset -c 0`) there are no workers to check.
+    @Test(.enabled(if: BlockWorkers.shared.workers > 0, "one processor: the calling thread runs every block"))
+    func theWorkersTakeBlocksWhenThereAreSeveralProcessors() {
         let threads = Threads()
         // Eight blocks of 5 ms: a worker, spinning or woken, takes some.
         BlockWorkers.shared.run(8) { _ in
