@@ -95,4 +95,22 @@ import Testing
         BlockWorkers.shared.run(1) { _ in threads.record() }
         #expect(threads.count == 0)
     }
+
+    /// Once `run` has returned, nothing keeps `body`, and what it captured,
+    /// but a worker that joined the batch late, for a moment.
+    @Test func whatABodyCapturedIsFreedOnceRunHasReturned() {
+        final class Captured: Sendable {}
+        weak var released: Captured?
+        do {
+            let captured = Captured()
+            released = captured
+            BlockWorkers.shared.run(4) { _ in withExtendedLifetime(captured) {} }
+        }
+        var waited = 0
+        while released != nil && waited < 1000 {
+            usleep(1000)
+            waited += 1
+        }
+        #expect(released == nil, "still held after 1 s")
+    }
 }

@@ -61,7 +61,8 @@ final class BlockWorkers: @unchecked Sendable {
     let workers: Int
     /// Incremented for every batch; workers spin on it.
     private let published = Atomic<Int>(0)
-    /// The last batch, under `mutex`, which `condition` signals.
+    /// The last batch, until its caller returns, under `mutex`, which
+    /// `condition` signals.
     private var batch: Batch?
     private var generation = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
@@ -80,7 +81,8 @@ final class BlockWorkers: @unchecked Sendable {
     /// returns when every call has returned. Several threads may call it at
     /// once: each runs its own batch to the end, with the workers that join
     /// it. A worker that joins a batch late finds no block left and does not
-    /// call `body`, which it may still hold after this returns.
+    /// call `body`, which it may still hold for a moment after this returns;
+    /// nothing else keeps `body` then.
     func run(_ count: Int, _ body: @escaping (Int) -> Void) {
         guard workers > 0, count > 1 else {
             for b in 0..<count {
@@ -110,6 +112,13 @@ final class BlockWorkers: @unchecked Sendable {
                 sched_yield()
             }
         }
+        // Let go of the batch, so that `body` and what it captured do not
+        // live on until the next batch.
+        pthread_mutex_lock(mutex)
+        if self.batch === batch {
+            self.batch = nil
+        }
+        pthread_mutex_unlock(mutex)
     }
 
     private func startWorker() {
