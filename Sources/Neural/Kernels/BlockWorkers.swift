@@ -10,7 +10,7 @@ import Synchronization
 /// by spinning for a while (``spinRounds``) before they sleep, as OpenMP's
 /// runtimes and OpenBLAS's threads do.
 ///
-/// Why not `DispatchQueue.concurrentPerform`, which this replaces: its
+/// Why not `DispatchQueue.concurrentPerform`: its
 /// threads sleep as soon as a batch is done, and on this project's 2-core
 /// virtual machine waking one costs tens of microseconds (27 to 45 µs lost
 /// per batch of 32 blocks of 3 µs each, against 3 to 20 µs with workers that
@@ -18,11 +18,13 @@ import Synchronization
 /// of about half a millisecond each. Measured on that benchmark, medians of
 /// 9 to 15 interleaved runs of each build, in four rounds: 0.27 s against
 /// 0.31, 0.26 against 0.31, 0.29 against 0.37 and 0.34 against 0.36.
-/// Spinning 5 or 50 µs instead of 10 made no difference beyond the noise.
+/// Spinning 2.5 or 50 µs instead of 10 made no difference beyond the noise;
+/// 200 µs was slower in one round.
 ///
 /// The workers are as many as the processors the process may run on (its
-/// affinity mask, so that `taskset -c 0` gives none), less the calling
-/// thread; they start at the first batch and live as long as the process.
+/// affinity mask, so that `taskset -c 0` gives none; a CPU quota of a
+/// control group is not seen), less the calling thread; they start at the
+/// first batch and live as long as the process.
 /// A batch's blocks are taken in increasing order by whichever thread is
 /// free, so the blocks must write only to their own memory; which thread
 /// runs which block never changes a result.
@@ -47,6 +49,9 @@ final class BlockWorkers: @unchecked Sendable {
             remaining = Atomic(count)
         }
 
+        /// Whether a block is left to take.
+        var hasBlocksLeft: Bool { next.load(ordering: .relaxed) < count }
+
         /// Takes and runs blocks until none is left.
         func run() {
             while true {
@@ -61,9 +66,9 @@ final class BlockWorkers: @unchecked Sendable {
     let workers: Int
     /// Incremented for every batch; workers spin on it.
     private let published = Atomic<Int>(0)
-    /// The last batch, until its caller returns, under `mutex`, which
-    /// `condition` signals.
-    private var batch: Batch?
+    /// The batches whose callers have not returned, oldest first, and the
+    /// number of batches published, under `mutex`, which `condition` signals.
+    private var batches: [Batch] = []
     private var generation = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
@@ -79,10 +84,11 @@ final class BlockWorkers: @unchecked Sendable {
 
     /// Calls `body` with 0..<count, on the workers and the calling thread;
     /// returns when every call has returned. Several threads may call it at
-    /// once: each runs its own batch to the end, with the workers that join
-    /// it. A worker that joins a batch late finds no block left and does not
-    /// call `body`, which it may still hold for a moment after this returns;
-    /// nothing else keeps `body` then.
+    /// once: each runs its own batch to the end, and a free worker takes
+    /// blocks of the oldest batch that has some left. A worker that comes to
+    /// a batch late finds no block left and does not call `body`, which it
+    /// may still hold for a moment after this returns; nothing else keeps
+    /// `body` then.
     func run(_ count: Int, _ body: @escaping (Int) -> Void) {
         guard workers > 0, count > 1 else {
             for b in 0..<count {
@@ -98,7 +104,7 @@ final class BlockWorkers: @unchecked Sendable {
                 startWorker()
             }
         }
-        self.batch = batch
+        batches.append(batch)
         generation += 1
         published.store(generation, ordering: .releasing)
         pthread_cond_broadcast(condition)
@@ -112,12 +118,8 @@ final class BlockWorkers: @unchecked Sendable {
                 sched_yield()
             }
         }
-        // Let go of the batch, so that `body` and what it captured do not
-        // live on until the next batch.
         pthread_mutex_lock(mutex)
-        if self.batch === batch {
-            self.batch = nil
-        }
+        batches.removeAll { $0 === batch }
         pthread_mutex_unlock(mutex)
     }
 
@@ -142,10 +144,17 @@ final class BlockWorkers: @unchecked Sendable {
         Unmanaged<BlockWorkers>.fromOpaque(context!).takeRetainedValue().work()
     }
 
-    /// A worker: waits for each new batch and takes its blocks.
+    /// A worker: takes blocks of the oldest batch that has some left, and
+    /// when none has, waits for a new batch.
     private func work() -> Never {
-        var seen = 0
         while true {
+            // A batch published after this read changes the count, so the
+            // wait below cannot miss it.
+            let seen = published.load(ordering: .acquiring)
+            if let batch = oldestBatchWithBlocksLeft() {
+                batch.run()
+                continue
+            }
             var rounds = 0
             while published.load(ordering: .acquiring) == seen && rounds < Self.spinRounds {
                 rounds += 1
@@ -154,11 +163,14 @@ final class BlockWorkers: @unchecked Sendable {
             while generation == seen {
                 pthread_cond_wait(condition, mutex)
             }
-            seen = generation
-            let batch = self.batch
             pthread_mutex_unlock(mutex)
-            batch?.run()
         }
+    }
+
+    private func oldestBatchWithBlocksLeft() -> Batch? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return batches.first { $0.hasBlocksLeft }
     }
 
     /// The processors this process may run on: on Linux the bits of the
