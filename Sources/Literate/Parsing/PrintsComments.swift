@@ -40,7 +40,7 @@ enum PrintsComments {
             let line = lines[index]
             defer { index += 1 }
             guard line.depthAtStart == 0, line.depthAtEnd == 0, !line.startsInsideLiteral, let start = line.commentStart else { continue }
-            let comment = line.text[start...].dropFirst(2).drop { $0 == " " }
+            let comment = Self.afterSlashes(line.text, start).drop { $0 == " " }
             guard comment.lowercased().hasPrefix("prints") else { continue }
             let rest = comment.dropFirst("prints".count)
             let column = line.text.utf8.distance(from: line.text.startIndex, to: start) + 1
@@ -52,8 +52,10 @@ enum PrintsComments {
                 var next = index + 1
                 while next < lines.count, let following = lines[next].commentStart,
                       lines[next].text[..<following].allSatisfy({ $0 == " " || $0 == "\t" }) {
-                    var text = lines[next].text[following...].dropFirst(2)
-                    if text.first == " " { text = text.dropFirst() }
+                    var text = Self.afterSlashes(lines[next].text, following)
+                    if text.utf8.first == UInt8(ascii: " ") {
+                        text = text[text.utf8.index(after: text.startIndex)...]
+                    }
                     output.append(String(text))
                     next += 1
                 }
@@ -66,13 +68,22 @@ enum PrintsComments {
         return found
     }
 
+    /// The comment after its `//` at `start`, cut by bytes: a combining mark
+    /// right after the slashes would join the second one in one Character.
+    static func afterSlashes(_ line: Substring, _ start: Substring.Index) -> Substring {
+        line[line.utf8.index(start, offsetBy: 2)...]
+    }
+
     /// What `"…"` says: the value of the Swift string literal when it is one,
     /// else the text between the first and the last quote as written (books
     /// write `// Prints "["eggs", "milk"]"` without escaping the inner quotes).
+    /// The quotes are found among the Unicode scalars, so that a combining
+    /// mark after one does not hide it.
     static func quoted(_ text: Substring) -> String? {
-        let trimmed = text.reversed().drop { $0 == " " }.reversed()
-        guard trimmed.count >= 2, trimmed.first == "\"", trimmed.last == "\"" else { return nil }
-        return stringLiteral(text) ?? String(trimmed.dropFirst().dropLast())
+        let scalars = text.unicodeScalars
+        guard scalars.first == "\"", let last = scalars.lastIndex(where: { $0 != " " }),
+              last != scalars.startIndex, scalars[last] == "\"" else { return nil }
+        return stringLiteral(text) ?? String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<last]))
     }
 
     /// The value of the Swift string literal that `text` starts with (`\n`, `\t`,
