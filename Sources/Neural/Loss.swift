@@ -24,11 +24,17 @@ public enum Loss: Sendable, CaseIterable {
     /// J(y, t).
     public func value(of prediction: Matrix, target: Matrix) -> Double {
         _ = checkedShape(prediction, target)
+        return Self.mean(of: zip(prediction.elements, target.elements).lazy.map(term))
+    }
+
+    /// (1/N) Σ of the N terms, added one after the other from the first: the
+    /// one order in which J's terms are added, wherever they were formed.
+    static func mean(of terms: some Collection<Double>) -> Double {
         var total = 0.0
-        for (y, t) in zip(prediction.elements, target.elements) {
-            total += term(y, t)
+        for term in terms {
+            total += term
         }
-        return total / Double(prediction.elements.count)
+        return total / Double(terms.count)
     }
 
     /// ∂J/∂y, with the shape of y.

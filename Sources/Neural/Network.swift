@@ -69,11 +69,7 @@ public struct Network: Sendable, Equatable {
         from start: NetworkBackward.Start, returningInputGradient: Bool
     ) -> (inputGradient: Matrix?, loss: Double?) {
         // G, or the target, whose shape G has.
-        let outputGradient: Matrix
-        switch start {
-        case .gradient(let g): outputGradient = g
-        case .loss(_, let target): outputGradient = target
-        }
+        let outputGradient = start.matrix
         if let output = layers[layers.count - 1].output {
             _ = output.shape.same(as: outputGradient.shape, operation: "Dense.backward: output and its gradient").required
         }

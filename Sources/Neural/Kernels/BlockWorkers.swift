@@ -64,12 +64,11 @@ final class BlockWorkers: @unchecked Sendable {
     }
 
     let workers: Int
-    /// Incremented for every batch; workers spin on it.
+    /// The number of batches published, changed only under `mutex`; workers
+    /// spin on it, and wait on `condition` for it to change.
     private let published = Atomic<Int>(0)
-    /// The batches whose callers have not returned, oldest first, and the
-    /// number of batches published, under `mutex`, which `condition` signals.
+    /// The batches whose callers have not returned, oldest first, under `mutex`.
     private var batches: [Batch] = []
-    private var generation = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
     private var started = false
@@ -105,8 +104,7 @@ final class BlockWorkers: @unchecked Sendable {
             }
         }
         batches.append(batch)
-        generation += 1
-        published.store(generation, ordering: .releasing)
+        published.wrappingAdd(1, ordering: .releasing)
         pthread_cond_broadcast(condition)
         pthread_mutex_unlock(mutex)
         batch.run()
@@ -160,7 +158,7 @@ final class BlockWorkers: @unchecked Sendable {
                 rounds += 1
             }
             pthread_mutex_lock(mutex)
-            while generation == seen {
+            while published.load(ordering: .acquiring) == seen {
                 pthread_cond_wait(condition, mutex)
             }
             pthread_mutex_unlock(mutex)

@@ -39,6 +39,18 @@ enum NetworkBackward {
         case gradient(Matrix)
         /// G of `loss` for the last layer's output against `target` (n×p).
         case loss(Loss, target: Matrix)
+
+        /// G, or the target: n×p either way.
+        var matrix: Matrix {
+            switch self {
+            case .gradient(let g): g
+            case .loss(_, let target): target
+            }
+        }
+
+        var loss: Loss? {
+            if case .loss(let loss, _) = self { loss } else { nil }
+        }
     }
 
     /// The smallest batch whose rows are cut into blocks (see
@@ -56,13 +68,7 @@ enum NetworkBackward {
     static func run(
         _ layers: [Dense], from start: Start, returningInputGradient: Bool
     ) -> (gradients: [(weight: Matrix, bias: Matrix?)], inputGradient: Matrix?, loss: Double?) {
-        // G, or the target when the pass starts from a loss: n×p either way.
-        let given: Matrix
-        var loss: Loss?
-        switch start {
-        case .gradient(let g): given = g
-        case .loss(let function, let target): (given, loss) = (target, function)
-        }
+        let (given, loss) = (start.matrix, start.loss)
         let n = given.rows
         let blocks = RowBlocks(rows: n, parallel: n >= parallelRows)
         let shapes = layers.map { LayerShape($0) }
@@ -144,7 +150,7 @@ enum NetworkBackward {
             }
             return (weight, Matrix(row: Array(UnsafeBufferPointer(start: total[l].bias, count: shape.p))))
         }
-        let value = loss.map { _ in terms.reduce(0, +) / Double(terms.count) }
+        let value = loss.map { _ in Loss.mean(of: terms) }
         guard returningInputGradient else { return (gradients, nil, value) }
         return (gradients, Matrix(rows: n, columns: shapes[0].d, elements: inputGradient), value)
     }

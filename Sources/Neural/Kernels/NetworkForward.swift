@@ -24,8 +24,7 @@ enum NetworkForward {
             return layers[index].output.take()?.elements ?? []
         }
         let n = x.rows
-        if n == 0 || layers.contains(where: { $0.inputCount == 0 || $0.outputCount == 0 }) {
-            // Nothing to block: the layers' own formulas.
+        guard blocks(layers, x) else {
             return layers.indices.reduce(x) { h, index in layers[index].forward(h) }
         }
         for index in layers.indices where storages[index].count != n * layers[index].outputCount {
@@ -45,12 +44,18 @@ enum NetworkForward {
     /// f(X), with the values of ``run(_:_:)``, remembering nothing.
     static func predict(_ layers: [Dense], _ x: Matrix) -> Matrix {
         let n = x.rows
-        if n == 0 || layers.contains(where: { $0.inputCount == 0 || $0.outputCount == 0 }) {
+        guard blocks(layers, x) else {
             return layers.reduce(x) { h, layer in layer(h) }
         }
         var storages = layers.map { [Double](repeating: 0, count: n * $0.outputCount) }
         evaluate(layers, x, into: &storages)
         return Matrix(rows: n, columns: layers[layers.count - 1].outputCount, elements: storages[layers.count - 1])
+    }
+
+    /// Whether there is anything to cut into blocks: rows, and layers with
+    /// inputs and outputs. Otherwise the layers' own formulas run.
+    private static func blocks(_ layers: [Dense], _ x: Matrix) -> Bool {
+        x.rows > 0 && !layers.contains { $0.inputCount == 0 || $0.outputCount == 0 }
     }
 
     /// Every layer's output for the batch X into `storages` (n×p each).
