@@ -79,6 +79,14 @@ import Testing
     }
 }
 
+/// What `lecture run 1` prints for a course of the one chapter in `files`,
+/// after expecting it to succeed.
+private func runTheOnlyChapter(_ files: [String: String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try Workspace(files).lecture("run", "1")
+    #expect(result.status == 0, "\(result.standardError)", sourceLocation: sourceLocation)
+    return result.standardOutput
+}
+
 @Test func runDrawsChartsInTheTerminal() throws {
     let chapter = """
     # Charts
@@ -88,11 +96,9 @@ import Testing
     ```
 
     """
-    let course = try Workspace(["01-charts.md": chapter])
-    let result = try course.lecture("run", "1")
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(!result.standardOutput.contains("\u{1B}["), "NO_COLOR: no escape sequences")
-    let portable = result.standardOutput.replacingOccurrences(of: LectureBinary.packageRoot, with: "<package>")
+    let output = try runTheOnlyChapter(["01-charts.md": chapter])
+    #expect(!output.contains("\u{1B}["), "NO_COLOR: no escape sequences")
+    let portable = output.replacingOccurrences(of: LectureBinary.packageRoot, with: "<package>")
     golden.expect(portable, "run-chart.txt")
     let saved = LectureBinary.packageRoot + "/.build-lecture/figures/01-charts/cell-1.svg"
     #expect(try String(contentsOfFile: saved, encoding: .utf8).hasPrefix("<svg"))
@@ -162,10 +168,8 @@ import Testing
     ```
 
     """
-    let course = try Workspace(["01-numbers.md": chapter])
-    let result = try course.lecture("run", "1")
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("Figure 1. A line.\n"), "\(result.standardOutput)")
+    let output = try runTheOnlyChapter(["01-numbers.md": chapter])
+    #expect(output.contains("Figure 1. A line.\n"), "\(output)")
 }
 
 /// A numbered table's title is its caption, as the site writes it ("Table 1. W"),
@@ -181,10 +185,8 @@ import Testing
     ```
 
     """
-    let course = try Workspace(["01-numbers.md": chapter])
-    let result = try course.lecture("run", "1")
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("Table 1. W\n[[1. 2.]]\n"), "\(result.standardOutput)")
-    #expect(result.standardOutput.contains("Table 2\na\n1\n"), "\(result.standardOutput)")
-    #expect(result.standardOutput.contains("Figure 1\nchart \"Line\": line \"x\" 3 points"), "\(result.standardOutput)")
+    let output = try runTheOnlyChapter(["01-numbers.md": chapter])
+    #expect(output.contains("Table 1. W\n[[1. 2.]]\n"), "\(output)")
+    #expect(output.contains("Table 2\na\n1\n"), "\(output)")
+    #expect(output.contains("Figure 1\nchart \"Line\": line \"x\" 3 points"), "\(output)")
 }
