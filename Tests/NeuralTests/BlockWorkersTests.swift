@@ -82,9 +82,10 @@ import Testing
     @Test(.enabled(if: BlockWorkers.shared.workers > 0, "one processor: the calling thread runs every block"))
     func theWorkersTakeBlocksWhenThereAreSeveralProcessors() {
         let threads = Threads()
-        // Two blocks; the caller takes the first and holds it until a worker
-        // has taken the second, or 10 s have passed: on a loaded machine a
-        // worker may wait long for a processor, but it must come.
+        // Two blocks; if the caller takes one, it holds it until a worker
+        // has taken the other, or 10 s have passed: on a loaded machine a
+        // worker may wait long for a processor, but it must come. A worker
+        // that is quicker than the caller may take both.
         BlockWorkers.shared.run(2) { _ in
             threads.record()
             var waited = 0
@@ -93,7 +94,7 @@ import Testing
                 waited += 1
             }
         }
-        #expect(threads.count == 1)
+        #expect(threads.count > 0)
     }
 
     @Test func aSingleBlockRunsOnTheCallingThread() {
