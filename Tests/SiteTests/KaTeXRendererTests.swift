@@ -99,4 +99,9 @@ import Testing
     let operators = "<span class=\"katex\"><span class=\"mop op-symbol large-op\">∑</span><span class=\"mord mathbf\">W</span></span>"
     #expect(KaTeXFonts.preloads(in: operators) == ["assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/fonts/KaTeX_Main-Bold.woff2",
                                                    "assets/katex/fonts/KaTeX_Size2-Regular.woff2"])
+    // A fragment at the very end counts; a page that ends inside one does not.
+    #expect(KaTeXFonts.preloads(in: "<span class=\"katex\">mathnormal") == ["assets/katex/fonts/KaTeX_Main-Regular.woff2",
+                                                                          "assets/katex/fonts/KaTeX_Math-Italic.woff2"])
+    #expect(KaTeXFonts.preloads(in: "<span class=\"katex\">mathnorma") == ["assets/katex/fonts/KaTeX_Main-Regular.woff2"])
+    #expect(KaTeXFonts.preloads(in: "class=\"kate").isEmpty && KaTeXFonts.preloads(in: "").isEmpty)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Site
 
@@ -44,5 +45,56 @@ import Testing
             {"t":"S","a":"s","x":"w1 \\u003cb>w2\\u003c/b>"}]}]};
 
             """)
+    }
+}
+
+/// The search text's whitespace, found in UTF-8 bytes, is Unicode's.
+@Suite struct SearchWhitespaceTests {
+    @Test func everyScalarIsWhitespaceExactlyWhenUnicodeSaysSo() {
+        var wrong: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = String(scalar)
+            let length = text.withUTF8 { SearchIndex.whitespaceLength($0, at: 0) }
+            let expected = scalar.properties.isWhitespace ? text.utf8.count : 0
+            if length != expected { wrong.append("U+" + String(value, radix: 16, uppercase: true)) }
+        }
+        #expect(wrong.isEmpty, "scalars the byte test gets wrong: \(wrong.prefix(20))")
+    }
+
+    /// The independent reference: split at whitespace scalars, joined by spaces.
+    static func splitAtScalars(_ text: String) -> String {
+        text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    }
+
+    @Test func aMarkAfterASpaceIsKept() {
+        // Splitting at Characters would drop it with the space it follows.
+        #expect(SearchIndex.collapsingWhitespace("abc \u{301}def\n") == "abc \u{301}def")
+    }
+
+    @Test func runsOfWhitespaceBecomeOneSpaceAsSplittingAtScalarsDoes() {
+        // Letters, marks, and every kind of whitespace, in runs.
+        let pieces = ["a", "Zé", "e\u{301}", "\u{301}", "∑", "😀", "\r\n", " ", "\t", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}",
+                      "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}", "\n\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SearchIndex.collapsingWhitespace(text) == Self.splitAtScalars(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func realMarkdownCollapsesAsSplittingAtScalarsDoes() throws {
+        let tests = Fixture.folder.deletingLastPathComponent()
+        let folders = [tests.appendingPathComponent("Corpus"), tests.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lectures")]
+        let files = try folders.flatMap { folder in
+            try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "md" }
+        }
+        #expect(files.count > 6)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let path = file.lastPathComponent
+            #expect(SearchIndex.collapsingWhitespace(text) == Self.splitAtScalars(text), "\(path)")
+        }
     }
 }

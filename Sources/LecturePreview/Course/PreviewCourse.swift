@@ -183,7 +183,7 @@ actor PreviewCourse {
             case .failure(let diagnostics):
                 chapter.problems = diagnostics.all.map(\.description)
             case .success(let lecture):
-                if var run = outcome {
+                if let run = outcome {
                     if run.succeeded { chapter.lastGood = run }
                     chapter.shown = run.succeeded ? run : chapter.lastGood.map { run.fillingGaps(from: $0) } ?? run
                     chapter.problems = (run.diagnostics + run.usageProblems).map { $0.description(in: lecture) }

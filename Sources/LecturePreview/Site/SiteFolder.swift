@@ -18,7 +18,7 @@ struct SiteFolder: Sendable {
     /// Makes the folder hold `files` where it held `previous`.
     func update(to files: [String: [UInt8]], from previous: [String: [UInt8]]) throws {
         let manager = FileManager.default
-        for (name, bytes) in files where previous[name] != bytes {
+        for (name, bytes) in files where !PreviewSnapshot.same(bytes, previous[name]) {
             let destination = path + "/" + name
             try manager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             let temporary = path + "/.writing-" + UUID().uuidString.prefix(8)
