@@ -39,6 +39,7 @@ public struct ChapterCompiler: Sendable {
             + ["-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style", "llvm",
                "-I", library.modulesFolder, "-L", library.libraryFolder, "-l" + library.linkName,
                "-Xlinker", "-rpath", "-Xlinker", library.libraryFolder, "-module-name", "Chapter"] + library.clangFlags
+            + (program.runs ? toolchain.linkerFlags : [])
     }
 
     /// The cache key of `program` and the parts it is made of, by name, so a rebuild
