@@ -7,9 +7,10 @@ import Testing
 /// through the built binary. Every lecture file stays byte-identical.
 @Suite(.serialized) struct VerifyPromiseTests {
     /// Runs `lecture verify` (or `arguments`) and checks the lectures did not change.
-    func verify(_ course: Workspace, _ arguments: String..., unchanged files: [String]) throws -> LectureBinary.Result {
+    func verify(_ course: Workspace, _ arguments: String..., unchanged files: [String],
+                environment: [String: String] = [:]) throws -> LectureBinary.Result {
         let before = try files.map { try course.bytes($0) }
-        let result = try LectureBinary.run(arguments.isEmpty ? ["verify"] : arguments, in: course.root)
+        let result = try LectureBinary.run(arguments.isEmpty ? ["verify"] : arguments, in: course.root, environment: environment)
         #expect(try files.map { try course.bytes($0) } == before, "the lectures are as they were")
         return result
     }
@@ -183,6 +184,31 @@ import Testing
         let forced = try course.lecture("verify", "--rerun", "--verbose")
         #expect(forced.status == 0)
         #expect(forced.standardError.contains("lectures/01-r.md: running the chapter: --rerun"), "\(forced.standardError)")
+    }
+
+    /// A run is kept under the key of everything its program can read from
+    /// its environment: a variable it is given (the time zone here) runs it
+    /// again when it changes, and one of the tool's others never reaches it,
+    /// so no recorded run can depend on a variable its key leaves out.
+    @Test func aRecordedRunIsNotReusedInAnotherEnvironment() throws {
+        let course = try Workspace(["01-e.md": """
+            # E
+
+            ```swift
+            import Foundation
+            let environment = ProcessInfo.processInfo.environment
+            print(environment["TZ"] ?? "no TZ", environment["LECTURE_TEST_GREETING"] ?? "no greeting")
+            ```
+            ```output
+            Europe/Paris no greeting
+            ```
+            """])
+        let paris = try verify(course, "verify", "--verbose", unchanged: ["01-e.md"], environment: ["TZ": "Europe/Paris", "LECTURE_TEST_GREETING": "hello"])
+        #expect(paris.status == 0, "\(paris.standardError)")
+        let tokyo = try verify(course, "verify", "--verbose", unchanged: ["01-e.md"], environment: ["TZ": "Asia/Tokyo", "LECTURE_TEST_GREETING": "hello"])
+        #expect(tokyo.status == 1, "\(tokyo.standardError)")
+        #expect(tokyo.standardError.contains("running the chapter: no recorded run of this build"), "\(tokyo.standardError)")
+        #expect(tokyo.standardError.contains("Asia/Tokyo no greeting"), "\(tokyo.standardError)")
     }
 
     @Test func aDamagedCachedProgramIsBuiltAgain() throws {

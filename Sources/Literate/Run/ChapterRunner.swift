@@ -171,11 +171,24 @@ public struct ChapterRunner: Sendable {
         }
     }
 
+    /// The variables of the tool's environment that a chapter program sees:
+    /// where programs and libraries are found, the home and temporary folders,
+    /// the time zone and the locale. A program gets no other variable of the
+    /// tool's (a chapter's settings come in as parameters), so that its run's
+    /// key (``runKey(_:_:environment:)``) holds everything it can read from its
+    /// environment, and a recorded run is never reused for another.
+    static func passedEnvironment(from tool: [String: String] = ProcessInfo.processInfo.environment) -> [String: String?] {
+        let names = ["PATH", "LD_LIBRARY_PATH", "HOME", "TMPDIR", "TZ", "LANG", "LANGUAGE"]
+        var passed: [String: String?] = Dictionary(uniqueKeysWithValues: names.map { ($0, tool[$0]) })
+        for (name, value) in tool where name.hasPrefix("LC_") { passed[name] = value }
+        return passed
+    }
+
     /// What a run depends on besides its executable: where the chapter is (its
-    /// folder is the program's working directory), the parameters, the
-    /// environment the runner sets, and the contents of the files the chapter
-    /// declares it reads. The clock, the network and undeclared files are beyond
-    /// what the tool can know.
+    /// folder is the program's working directory), the parameters, its whole
+    /// environment (``passedEnvironment(from:)`` and the runner's variables),
+    /// and the contents of the files the chapter declares it reads. The clock,
+    /// the network and undeclared files are beyond what the tool can know.
     func runKey(_ executable: String, _ lecture: Lecture, environment: [String: String?]) -> (key: String, inputs: [String]) {
         var hash = SHA256()
         hash.update("executable \(BuildCache.digest(ofFile: executable) ?? "")\n")
@@ -196,7 +209,9 @@ public struct ChapterRunner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let parameterJSON = parameters.isEmpty ? nil : String(decoding: try encoder.encode(parameters), as: UTF8.self)
-        var environment: [String: String?] = ["SWIFT_BACKTRACE": "enable=no", "LECTURE_PARAMETERS": parameterJSON]
+        var environment = Self.passedEnvironment()
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment["LECTURE_PARAMETERS"] = parameterJSON
         let (key, inputs) = runKey(executable, lecture, environment: environment)
         let recordPath = compiler.cache.path("runs", key + ".json")
         if !rerun, let record = RunRecord.load(recordPath) { return record }
@@ -211,7 +226,7 @@ public struct ChapterRunner: Sendable {
         let limit = timeout ?? lecture.settings.timeout ?? Self.defaultTimeout
         let outputLimit = max(64_000_000, program.ownCells.map { lecture.cells[$0].options.outputLimit ?? CellOptions.defaultOutputLimit }.reduce(0, +))
         let progress = EventProgress(path: events)
-        let process = ChildProcess(executable: executable, environment: environment, directory: Self.folder(of: lecture),
+        let process = ChildProcess(executable: executable, environment: environment, inheritsEnvironment: false, directory: Self.folder(of: lecture),
                                    timeout: limit, outputLimit: outputLimit) {
             if let cell = progress.lastStartedCell() { phase(.running(cell: cell)) }
         }

@@ -27,8 +27,11 @@ struct ChildProcess: Sendable {
 
     var executable: String
     var arguments: [String] = []
-    /// Variables added to (or, when nil, removed from) the tool's environment.
+    /// Variables added to (or, when nil, removed from) the tool's environment;
+    /// without `inheritsEnvironment`, the program's whole environment.
     var environment: [String: String?] = [:]
+    /// Whether the program starts from the tool's environment.
+    var inheritsEnvironment = true
     var directory: String?
     var timeout: Double?
     /// Bytes the program may write to the files of its standard output and
@@ -37,11 +40,12 @@ struct ChildProcess: Sendable {
     /// Called about ten times a second while the program runs.
     var watch: (@Sendable () -> Void)?
 
-    init(executable: String, arguments: [String] = [], environment: [String: String?] = [:], directory: String? = nil,
-         timeout: Double? = nil, outputLimit: Int? = nil, watch: (@Sendable () -> Void)? = nil) {
+    init(executable: String, arguments: [String] = [], environment: [String: String?] = [:], inheritsEnvironment: Bool = true,
+         directory: String? = nil, timeout: Double? = nil, outputLimit: Int? = nil, watch: (@Sendable () -> Void)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
+        self.inheritsEnvironment = inheritsEnvironment
         self.directory = directory
         self.timeout = timeout
         self.outputLimit = outputLimit
@@ -93,11 +97,13 @@ struct ChildProcess: Sendable {
         let start = ContinuousClock.now
         let state = LaunchState()
         let variables = Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })
+        let programEnvironment: Environment = inheritsEnvironment
+            ? .inherit.updating(variables) : .custom(variables.compactMapValues { $0 })
         let execution = try await withThrowingTaskGroup(of: TerminationStatus?.self) { tasks in
             tasks.addTask {
                 let result = try await Subprocess.run(
                     .path(FilePath(executable)), arguments: Arguments(arguments),
-                    environment: .inherit.updating(variables), workingDirectory: directory.map { FilePath($0) },
+                    environment: programEnvironment, workingDirectory: directory.map { FilePath($0) },
                     platformOptions: options, input: .none, output: output, error: error
                 ) { execution in
                     let pid = execution.processIdentifier.value
