@@ -50,7 +50,7 @@ struct RunOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !ChapterRunner.isTimeout(timeout) { throw ValidationError("--timeout must be a positive number of seconds, at most a year (31536000)") }
     }
 
     /// A runner of `course` with these options; what the library build says

@@ -115,7 +115,7 @@ public struct PreviewOptions: ParsableArguments {
 
     public func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !ChapterRunner.isTimeout(timeout) { throw ValidationError("--timeout must be a positive number of seconds, at most a year (31536000)") }
     }
 
     /// The command line that gives these options to `lecture-preview`.

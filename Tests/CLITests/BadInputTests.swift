@@ -59,6 +59,10 @@ import Testing
     @Test func badUsageExitsWithTwo() throws {
         let course = try Workspace([:])
         #expect(try course.lecture("verify", "--timeout", "-1").status == 2)
+        // Too long to be a time limit at all: refused, not a trap of the tool.
+        let long = try course.lecture("verify", "--timeout", "1e21")
+        #expect(long.status == 2 && long.standardError.contains("--timeout must be a positive number of seconds, at most a year"),
+                "\(long.standardError)")
         #expect(try course.lecture("frobnicate").status == 2)
     }
 }

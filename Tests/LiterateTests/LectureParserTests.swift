@@ -101,6 +101,17 @@ import Testing
 }
 
 @Test func badChapterSettingIsAnError() {
-    #expect(problems("# T\n\n<!-- lecture timeout=soon -->\n") ==
-        ["lectures/01-test.md:3:1: error: timeout needs a positive number of seconds, as in 'timeout=600', found 'timeout=soon'"])
+    for value in ["soon", "0", "-5", "inf", "nan", "1e21", "31536001"] {
+        #expect(problems("# T\n\n<!-- lecture timeout=\(value) -->\n") ==
+            ["lectures/01-test.md:3:1: error: timeout needs a positive number of seconds, at most a year (31536000), as in 'timeout=600', found 'timeout=\(value)'"])
+    }
+    #expect(problems("# T\n\n<!-- lecture timeout=31536000 -->\n").isEmpty)
+}
+
+@Test func anOutputLimitBeyondAGigabyteIsAnErrorAtItsColumn() {
+    for value in ["1e30MB", "9223372036854775807", "1000000001", "1001MB"] {
+        #expect(problems("# T\n\n```swift output-limit=\(value)\nprint(1)\n```\n") ==
+            ["lectures/01-test.md:3:10: error: output-limit must be a size up to 1GB, such as '2MB', '500KB' or '100000', found '\(value)'"])
+    }
+    #expect(problems("# T\n\n```swift output-limit=1000MB\nprint(1)\n```\n").isEmpty)
 }

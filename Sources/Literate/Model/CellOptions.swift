@@ -33,6 +33,8 @@ public struct CellOptions: Equatable, Sendable {
 
     /// Output a cell may print unless it sets `output-limit`.
     public static let defaultOutputLimit = 1_000_000
+    /// The most a cell may set (1GB): the runner holds a chapter's output in memory.
+    public static let largestOutputLimit = 1_000_000_000
 
     public init() {}
 

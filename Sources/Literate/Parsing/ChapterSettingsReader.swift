@@ -15,8 +15,8 @@ enum ChapterSettingsReader {
                 let value = parts.count == 2 ? parts[1] : ""
                 switch parts[0] {
                 case "timeout":
-                    guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                        problems.append(Diagnostic(at: here, "timeout needs a positive number of seconds, as in 'timeout=600', found '\(word)'"))
+                    guard let seconds = Double(value), ChapterRunner.isTimeout(seconds) else {
+                        problems.append(Diagnostic(at: here, "timeout needs a positive number of seconds, at most a year (31536000), as in 'timeout=600', found '\(word)'"))
                         continue
                     }
                     settings.timeout = seconds

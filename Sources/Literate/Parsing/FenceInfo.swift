@@ -50,8 +50,8 @@ enum FenceInfo: Equatable {
                 }
                 options.tolerance = tolerance
             case "output-limit":
-                guard let bytes = byteCount(value), bytes > 0 else {
-                    throw Diagnostic(at: here, "output-limit must be a size such as '2MB', '500KB' or '100000', found '\(value)'")
+                guard let bytes = byteCount(value), bytes > 0, bytes <= CellOptions.largestOutputLimit else {
+                    throw Diagnostic(at: here, "output-limit must be a size up to 1GB, such as '2MB', '500KB' or '100000', found '\(value)'")
                 }
                 options.outputLimit = bytes
             default:
@@ -110,7 +110,7 @@ enum FenceInfo: Equatable {
         let units: [(String, Int)] = [("MB", 1_000_000), ("KB", 1000), ("B", 1), ("", 1)]
         for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
             guard let number = Double(text.dropLast(suffix.count)), number.isFinite, number > 0 else { continue }
-            return Int((number * Double(scale)).rounded())
+            return Int(exactly: (number * Double(scale)).rounded()) ?? Int.max
         }
         return nil
     }

@@ -23,6 +23,11 @@ public struct ChapterRunner: Sendable {
     /// Seconds a compilation may take at least, whatever the run's time limit:
     /// a first compilation on a busy machine takes a few seconds.
     public static let shortestCompileLimit = 60.0
+    /// The longest time limit a chapter or an option may set: a year.
+    public static let longestTimeout = 31_536_000.0
+
+    /// Whether `seconds` can be a time limit: positive and at most a year.
+    public static func isTimeout(_ seconds: Double) -> Bool { seconds > 0 && seconds <= longestTimeout }
 
     public init(compiler: ChapterCompiler, timeout: Double? = nil, parameters: [String: String] = [:], rerun: Bool = false,
                 imports: [String] = []) {
