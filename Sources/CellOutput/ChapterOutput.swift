@@ -16,6 +16,9 @@ public struct ChapterOutput: Equatable, Sendable {
     public var startedCells: [Int] = []
     /// What was printed before each `// Prints` checkpoint, by checkpoint index.
     public var checkpoints: [Int: String] = [:]
+    /// What each cell that passed a `// Prints` checkpoint printed after its
+    /// last one, by cell index: output that no comment says.
+    public var printedAfterCheckpoints: [Int: String] = [:]
     /// The `check` results of exercises, in order.
     public var checks: [(exercise: String, passed: Bool, message: String)] = []
     /// Whether the program reached its end.
@@ -34,6 +37,11 @@ public struct ChapterOutput: Equatable, Sendable {
         var current: Int?
         var position = 0
         var sinceCheckpoint = ""
+        var passedCheckpoint = false
+        func endCell() {
+            if let cell = current, passedCheckpoint { printedAfterCheckpoints[cell] = sinceCheckpoint }
+            passedCheckpoint = false
+        }
         func take(upTo offset: Int) {
             let end = min(max(offset, position), standardOutput.count)
             guard end > position else { return }
@@ -49,6 +57,7 @@ public struct ChapterOutput: Equatable, Sendable {
             take(upTo: record.at)
             switch record.event {
             case .cellStarted(let index):
+                endCell()
                 current = index
                 startedCells.append(index)
                 cells[index] = cells[index] ?? []
@@ -61,19 +70,24 @@ public struct ChapterOutput: Equatable, Sendable {
             case .checkpoint(let index):
                 checkpoints[index] = sinceCheckpoint
                 sinceCheckpoint = ""
+                passedCheckpoint = true
             case .check(let exercise, let passed, let message):
                 checks.append((exercise, passed, message))
             case .parameterRejected(let name, let value, let type):
                 rejectedParameter = (name, value, type)
             case .chapterEnded:
+                take(upTo: standardOutput.count)
+                endCell()
                 reachedEnd = true
             }
         }
         take(upTo: standardOutput.count)
+        endCell()
     }
 
     public static func == (a: ChapterOutput, b: ChapterOutput) -> Bool {
         a.cells == b.cells && a.citations == b.citations && a.startedCells == b.startedCells && a.checkpoints == b.checkpoints
+            && a.printedAfterCheckpoints == b.printedAfterCheckpoints
             && a.reachedEnd == b.reachedEnd && a.checks.map { "\($0)" } == b.checks.map { "\($0)" }
     }
 }

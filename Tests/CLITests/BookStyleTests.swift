@@ -26,6 +26,27 @@ import Testing
                 "\(result.standardError)")
     }
 
+    /// What a cell prints after its last `// Prints` comment is on the page:
+    /// verify fails until a comment or an output fence says it, and bless
+    /// records the cell's output, after which verify passes.
+    @Test func outputAfterTheLastPrintsCommentMustBeRecorded() throws {
+        let source = "# P\n\n```swift\nprint(\"a\")\n// Prints \"a\"\nprint(\"b\")\nprint()\n```\n\n```swift\nprint(\"c\")\n// Prints \"c\"\nprint()\n```\n"
+        let course = try Workspace(["01-p.md": source])
+        let unrecorded = try course.lecture("verify")
+        #expect(unrecorded.status == 1)
+        #expect(unrecorded.standardError.contains("lectures/01-p.md:5:1: error: cell 1 prints more after its last // Prints comment, which nothing records"),
+                "\(unrecorded.standardError)")
+        #expect(!unrecorded.standardError.contains("cell 2"), "a blank line after the comment says nothing\n\(unrecorded.standardError)")
+        #expect(try course.read("01-p.md") == source, "verify changes nothing")
+
+        #expect(try course.lecture("bless").status == 0)
+        let blessed = try course.read("01-p.md")
+        #expect(blessed == source.replacingOccurrences(of: "print()\n```\n\n", with: "print()\n```\n```output\na\nb\n\n```\n\n"), "\(blessed)")
+        let verified = try course.lecture("verify")
+        #expect(verified.status == 0, "\(verified.standardError)")
+        #expect(try course.lecture("bless").status == 0 && course.read("01-p.md") == blessed, "a second bless changes nothing")
+    }
+
     @Test func aLineInsertedAboveAFailsCellKeepsItsRecording() throws {
         let course = try Workspace(fixture: "swift-book")
         let text = try course.read(Self.chapter)

@@ -21,7 +21,9 @@ public enum Blesser {
         for cell in lecture.cells where cell.options.recordsOutput && run.cells[cell.index] != nil {
             let output = run.recordedText(ofCell: cell.index)
             let prefix = cell.fence.containerPrefix
-            guard cell.recorded != nil || (!output.isEmpty && cell.printsComments.isEmpty) else { continue }
+            // A cell whose `// Prints` comments say all it prints needs no fence.
+            guard cell.recorded != nil || (!output.isEmpty && (cell.printsComments.isEmpty || run.printsAfterItsComments(cell.index)))
+            else { continue }
             guard let fenced = output.isEmpty ? [] : fence(output, prefix: prefix, ending: ending) else {
                 problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
                                            "cannot record the output of cell \(cell.index + 1): it holds a run of 255 or more backticks and one of 255 or more tildes, which no fence can hold"))

@@ -11,6 +11,9 @@ public struct ChapterRun: Sendable {
     public var citations: [Int: String] = [:]
     /// What each `// Prints` checkpoint of the chapter saw printed, by index.
     public var checkpoints: [Int: String] = [:]
+    /// What cells with `// Prints` comments printed after the last one they
+    /// passed, by cell index.
+    public var printedAfterCheckpoints: [Int: String] = [:]
     /// The results of exercises' checks, in the order they ran.
     public var exerciseChecks: [(exercise: String, passed: Bool, message: String)] = []
     /// Compile errors, traps, timeouts and broken expectations, at their cell's line.
@@ -31,6 +34,13 @@ public struct ChapterRun: Sendable {
     /// The text a cell's `output` fence should hold.
     public func recordedText(ofCell index: Int) -> String {
         OutputItem.recordedText(of: cells[index] ?? [])
+    }
+
+    /// Whether cell `index` printed something after the last `// Prints`
+    /// comment it passed (blank lines aside): output that only an `output`
+    /// fence can record.
+    public func printsAfterItsComments(_ index: Int) -> Bool {
+        printedAfterCheckpoints[index].map { printed in printed.unicodeScalars.contains { !" \t\n".unicodeScalars.contains($0) } } ?? false
     }
 
     /// Whether every program compiled and ran as its cells expect.

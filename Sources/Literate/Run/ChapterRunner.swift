@@ -120,6 +120,9 @@ public struct ChapterRunner: Sendable {
             run.citations = output.citations
         }
         run.checkpoints.merge(output.checkpoints) { $1 }
+        for index in program.ownCells {
+            run.printedAfterCheckpoints[index] = output.printedAfterCheckpoints[index]
+        }
         run.exerciseChecks += output.checks
         if let rejected = output.rejectedParameter {
             let declaration = lecture.parameters.first { $0.name == rejected.name }

@@ -5,6 +5,7 @@ import CellOutput
 /// exactly, numbers within the cell's tolerance, as ``Verifier`` compares
 /// recorded output. A mismatch is an error at the comment's line.
 enum PrintsCheck {
+
     static func problems(in lecture: Lecture, cells: [Int], checkpoints: [Int: String]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var number = 0

@@ -1,3 +1,5 @@
+import CellOutput
+
 /// Compares a chapter run with the outputs and citations recorded in its lecture.
 ///
 /// Words must match exactly (trailing spaces aside); numbers must match at the
@@ -19,6 +21,12 @@ public enum Verifier {
                     problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: cell.fence.openLine, column: cell.fence.column),
                                                "cell \(cell.index + 1) has no recorded output; run 'lecture bless' to record it",
                                                details: excerpt(actual)))
+                } else if run.printsAfterItsComments(cell.index), let last = cell.printsComments.last {
+                    // Output no comment says, which the page shows: it needs a fence.
+                    let after = RecordedText.visible(run.printedAfterCheckpoints[cell.index] ?? "")
+                    problems.append(Diagnostic(at: SourceLocation(file: lecture.path, line: last.line, column: last.column + cell.fence.column - 1),
+                                               "cell \(cell.index + 1) prints more after its last // Prints comment, which nothing records; say it in another comment, or run 'lecture bless' to record the cell's output",
+                                               details: excerpt(after)))
                 }
                 continue
             }
