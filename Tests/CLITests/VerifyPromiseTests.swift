@@ -211,6 +211,35 @@ import Testing
         #expect(tokyo.standardError.contains("Asia/Tokyo no greeting"), "\(tokyo.standardError)")
     }
 
+    /// A recording passes only with the very scalars the program printed:
+    /// Swift's `==` takes é as one scalar and e + U+0301 as equal, and bless
+    /// would write the other.
+    @Test func aRecordingInAnotherUnicodeCompositionFails() throws {
+        let decomposed = "cafe\u{301} \u{C5}"
+        let course = try Workspace(["01-u.md": """
+            # U
+
+            ```swift
+            let word = "caf\\u{E9} \\u{212B}"
+            print(word)
+            ```
+            ```output
+            \(decomposed)
+            ```
+
+            The word is {{word: \(decomposed)}}.
+            """])
+        let result = try verify(course, unchanged: ["01-u.md"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("lectures/01-u.md:8:1: error: the output of cell 1 differs from the recorded output"), "\(result.standardError)")
+        #expect(result.standardError.contains("composed of other Unicode scalars"), "\(result.standardError)")
+        #expect(result.standardError.contains("lectures/01-u.md:11:13: error: 'word' changed"), "\(result.standardError)")
+        #expect(try course.lecture("bless").status == 0)
+        let printed = Data("```output\ncaf\u{E9} \u{212B}\n```\n\nThe word is {{word: caf\u{E9} \u{212B}}}.".utf8)
+        #expect(try Data(course.bytes("01-u.md")).range(of: printed) != nil, "bless wrote the printed scalars")
+        #expect(try course.lecture("verify").status == 0)
+    }
+
     @Test func aDamagedCachedProgramIsBuiltAgain() throws {
         let marker = UUID().uuidString
         let course = try Workspace(["01-d.md": "# D\n\n```swift\nprint(\"\(marker)\")\n```\n```output\n\(marker)\n```\n"])

@@ -43,11 +43,11 @@ public enum Verifier {
                 // What bless would write holds too: a negative value that rounds
                 // to zero is written unsigned ("0.000"), which `matches` reads as
                 // a change of sign.
-                if !number.matches(value, tolerance: defaultTolerance), citation.shown(actual) != recorded {
+                if !number.matches(value, tolerance: defaultTolerance), !citation.shown(actual).isIdentical(to: recorded) {
                     problems.append(Diagnostic(at: citation.location, "'\(citation.expression)' drifted",
                                                details: [drift(expected: number.text, actual: citation.shown(actual), relative: number.relativeError(of: value.value), tolerance: defaultTolerance)]))
                 }
-            } else if recorded != actual {
+            } else if !recorded.isIdentical(to: actual) {
                 problems.append(Diagnostic(at: citation.location, "'\(citation.expression)' changed", details: ["expected: \(recorded)", "actual:   \(actual)"]))
             }
         }
@@ -59,7 +59,7 @@ public enum Verifier {
         let expected = NumericText(recorded), got = NumericText(actual)
         let sameShape = expected.pieces.count == got.pieces.count && zip(expected.pieces, got.pieces).allSatisfy { pair in
             switch pair {
-            case (.literal(let a), .literal(let b)): a == b
+            case (.literal(let a), .literal(let b)): a.isIdentical(to: b)
             case (.number, .number): true
             default: false
             }
@@ -99,8 +99,10 @@ public enum Verifier {
         let b = actual.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(a.count, b.count) {
             let left = index < a.count ? String(a[index]) : nil, right = index < b.count ? String(b[index]) : nil
-            if left?.trailingSpacesTrimmed != right?.trailingSpacesTrimmed {
-                return (min(index, a.count), ["expected: " + (left ?? "(no line)"), "actual:   " + (right ?? "(no line)")])
+            if !(left?.trailingSpacesTrimmed ?? "\u{0}").isIdentical(to: right?.trailingSpacesTrimmed ?? "\u{0}") {
+                let composedOtherwise = left != nil && left == right
+                return (min(index, a.count), ["expected: " + (left ?? "(no line)"), "actual:   " + (right ?? "(no line)")]
+                    + (composedOtherwise ? ["(the same letters, composed of other Unicode scalars: 'lecture bless' records what the program printed)"] : []))
             }
         }
         return (0, [])
@@ -113,6 +115,13 @@ public enum Verifier {
 }
 
 extension String {
+    /// Whether the two hold the same Unicode scalars. Swift's `==` compares
+    /// canonical equivalents as equal (é as one scalar and as e + U+0301),
+    /// which would let a recording pass that bless would write otherwise.
+    func isIdentical(to other: String) -> Bool {
+        unicodeScalars.elementsEqual(other.unicodeScalars)
+    }
+
     var trailingSpacesTrimmed: String {
         String(reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
     }
