@@ -144,6 +144,34 @@ struct PreviewCommandTests {
         }
     }
 
+    /// The processes whose working directory is `folder` or inside it.
+    static func processes(workingIn folder: String) -> [String] {
+        let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return ids.filter { Int($0) != nil }.filter { id in
+            let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(id)/cwd")) ?? ""
+            return cwd == folder || cwd.hasPrefix(folder + "/")
+        }
+    }
+
+    /// An interrupt while a chapter program runs (one that never ends, added
+    /// after the start) stops it and removes the site, which its run, ending
+    /// as it is killed, must not write again.
+    @Test func anInterruptWhileAChapterRunsLeavesNoProgramAndNoSite() throws {
+        for _ in 0..<3 {
+            let course = try Workspace(["01-second.md": Self.second])
+            let preview = try PreviewProcess.start(in: course)
+            try Self.saveByRenaming("# Loop\n\n```swift\nvar i = 0\nwhile true { i &+= 1 }\n```\n", as: "02-loop.md", in: course)
+            let lectures = course.root.appendingPathComponent("lectures").resolvingSymlinksInPath().path
+            let deadline = Date().addingTimeInterval(120)
+            while Self.processes(workingIn: lectures).isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            #expect(!Self.processes(workingIn: lectures).isEmpty, "the chapter program runs")
+            #expect(preview.interrupt() == 128 + SIGINT)
+            Thread.sleep(forTimeInterval: 0.5)
+            #expect(Self.processes(workingIn: lectures).isEmpty, "no chapter program outlives the preview")
+            #expect(!FileManager.default.fileExists(atPath: preview.siteFolder), "the site is removed and stays removed")
+        }
+    }
+
     @Test func itServesOnlyTheSiteOnTheLoopbackAddressAndAnInterruptRemovesIt() throws {
         let course = try Workspace(["01-first.md": Self.first])
         let preview = try PreviewProcess.start(in: course)

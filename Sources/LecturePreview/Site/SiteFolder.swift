@@ -1,12 +1,20 @@
 import Foundation
+import Synchronization
 
 /// The preview's own copy of its site on disk: a private folder (mode 700)
 /// under the system's temporary folder, never the course's `_site/`, rewritten
 /// file by file as versions change (each file through a temporary name and a
 /// rename, so a reader never sees half of one) and removed when the preview
-/// ends.
-struct SiteFolder: Sendable {
+/// ends. Once removed it stays removed: an update that comes later (a chapter
+/// run that ends as the preview stops) writes nothing.
+final class SiteFolder: Sendable {
     let path: String
+    /// Whether ``remove()`` was called; held while the folder is written.
+    private let removed = Mutex<Bool>(false)
+
+    private init(path: String) {
+        self.path = path
+    }
 
     /// A new, empty folder.
     static func make() throws -> SiteFolder {
@@ -17,6 +25,13 @@ struct SiteFolder: Sendable {
 
     /// Makes the folder hold `files` where it held `previous`.
     func update(to files: [String: [UInt8]], from previous: [String: [UInt8]]) throws {
+        try removed.withLock { removed in
+            guard !removed else { return }
+            try write(files, previous)
+        }
+    }
+
+    private func write(_ files: [String: [UInt8]], _ previous: [String: [UInt8]]) throws {
         let manager = FileManager.default
         for (name, bytes) in files where !PreviewSnapshot.same(bytes, previous[name]) {
             let destination = path + "/" + name
@@ -35,6 +50,9 @@ struct SiteFolder: Sendable {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        removed.withLock { removed in
+            removed = true
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }

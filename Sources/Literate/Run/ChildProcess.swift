@@ -166,7 +166,9 @@ private final class LaunchState: Sendable {
 /// its own, which the terminal's signals do not reach. The one process-wide
 /// registry of the tool, as signals are process-wide.
 public enum RunningChildren {
-    private static let groups = Mutex<Set<pid_t>>([])
+    /// The running children's process groups, and whether ``killAll()`` has
+    /// been called, after which every child is killed as it registers.
+    private static let groups = Mutex<(running: Set<pid_t>, stopping: Bool)>(([], false))
     private static let scratch = Mutex<Set<String>>([])
 
     /// A scratch folder in use, removed by ``killAll()``.
@@ -180,20 +182,34 @@ public enum RunningChildren {
     }
 
     static func add(_ group: pid_t) {
-        groups.withLock { _ = $0.insert(group) }
+        groups.withLock { groups in
+            if groups.stopping {
+                kill(-group, SIGKILL)
+            } else {
+                groups.running.insert(group)
+            }
+        }
     }
 
     static func remove(_ group: pid_t) {
-        groups.withLock { _ = $0.remove(group) }
+        groups.withLock { _ = $0.running.remove(group) }
     }
 
-    /// Kills every running child's process group and removes the scratch
-    /// folders in use.
+    /// Kills every running child's process group, and every child that
+    /// registers from now on, and removes the scratch folders in use: for a
+    /// tool that exits next. It waits 50 ms for children started just before
+    /// to register (and be killed), so that none outlives the tool.
     public static func killAll() {
-        groups.withLock { all in
-            for group in all { kill(-group, SIGKILL) }
-            all.removeAll()
+        let killRegistered = {
+            groups.withLock { groups in
+                groups.stopping = true
+                for group in groups.running { kill(-group, SIGKILL) }
+                groups.running.removeAll()
+            }
         }
+        killRegistered()
+        usleep(50_000)
+        killRegistered()
         scratch.withLock { all in
             for folder in all { try? FileManager.default.removeItem(atPath: folder) }
             all.removeAll()
