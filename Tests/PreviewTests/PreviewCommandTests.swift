@@ -144,6 +144,39 @@ struct PreviewCommandTests {
         }
     }
 
+    /// A chapter that never ends holds back neither the first version of the
+    /// site (published some seconds after the others are done, not at its time
+    /// limit) nor the deletion of another chapter; and a change of
+    /// `course.json`'s imports runs the chapters again, on that save.
+    @Test func aHangingChapterHoldsBackNeitherTheSiteNorADeletionNorACourseChange() throws {
+        let loop = "# Loop\n\n```swift\nvar i = 0\nwhile true { i &+= 1 }\n```\n"
+        let course = try Workspace(["01-first.md": Self.first, "02-second.md": Self.second, "03-loop.md": loop,
+                                    "course.json": "{\"title\": \"Hanging\", \"imports\": [\"Neural\"]}\n"])
+        let started = Date()
+        let preview = try PreviewProcess.start(in: course, timeout: 120)
+        defer { _ = preview.interrupt() }
+        #expect(Date().timeIntervalSince(started) < 100, "served long before the loop's limit of 300 s")
+        #expect(try preview.get("/02-second.html").body.contains("the second chapter runs"))
+        let events = try preview.listen(from: "index.html")
+        defer { events.close() }
+
+        var seen = events.reloads.count
+        try course.remove("02-second.md")
+        #expect(events.reload(naming: "02-second.html", after: seen, timeout: 30) != nil, "the deletion is published while the loop runs")
+        #expect(!(try preview.get("/index.html").body.contains("href=\"02-second.html\"")))
+
+        seen = events.reloads.count
+        let info = try course.read("course.json")
+        try course.write("course.json", info.replacingOccurrences(of: "\"Neural\"", with: "\"NoSuchProduct\""))
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 60) != nil)
+        let shown = try preview.get("/01-first.html").body
+        #expect(shown.contains("no library product") && shown.contains("NoSuchProduct"), "\(shown.suffix(2000))")
+        seen = events.reloads.count
+        try course.write("course.json", info)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        #expect(!(try preview.get("/01-first.html").body.contains("NoSuchProduct")))
+    }
+
     /// The processes whose working directory is `folder` or inside it.
     static func processes(workingIn folder: String) -> [String] {
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -185,7 +218,12 @@ struct PreviewCommandTests {
         }
         #expect(try preview.get("/no-such-page.html").status == 404)
         #expect(try LoopbackHTTP.get("/", port: preview.port, host: "attacker.example:\(preview.port)").status == 403)
-        #expect(try LoopbackHTTP.get("/", port: preview.port, method: "POST").status == 405)
+        let post = try LoopbackHTTP.get("/", port: preview.port, method: "POST")
+        #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
+        let head = try LoopbackHTTP.get("/01-first.html", port: preview.port, method: "HEAD")
+        let page = try preview.get("/01-first.html")
+        #expect(head.status == 200 && head.body.isEmpty)
+        #expect(head.headers["content-length"] == String(page.body.utf8.count) && head.headers["content-type"] == page.headers["content-type"])
 
         #expect(Self.listeningAddresses(port: preview.port) == ["0100007F"])
         let status = preview.interrupt()

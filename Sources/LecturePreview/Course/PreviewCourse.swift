@@ -93,6 +93,8 @@ actor PreviewCourse {
     private var known: KnownFiles
     /// A publication waiting for the chapters that still run, at most a second.
     private var waitingPublication: Task<Void, Never>?
+    /// What lets the start publish while chapters still run (``start()``).
+    private var startupTimer: Task<Void, Never>?
     /// Formulas typeset once for the whole preview.
     private let typeset = KaTeXRenderer.Memo()
 
@@ -122,10 +124,34 @@ actor PreviewCourse {
         batch = Batch()
         queue = order
         schedule()
+        armStartupTimer(Self.firstChapterPatience)
         await waitUntilIdle()
+        startupTimer?.cancel()
         started = true
         publish()
         return snapshot
+    }
+
+    /// How long the first publication waits for the first chapter to finish,
+    /// and then for the others after the last one that finished: a chapter
+    /// that hangs holds the first version of the site back this long, not for
+    /// its whole time limit; it shows when it is done, as after a save.
+    static let firstChapterPatience: Duration = .seconds(60)
+    static let startupPatience: Duration = .seconds(5)
+
+    /// Lets the start go on after `patience`, unless armed again before.
+    private func armStartupTimer(_ patience: Duration) {
+        startupTimer?.cancel()
+        startupTimer = Task {
+            try? await Task.sleep(for: patience)
+            guard !Task.isCancelled else { return }
+            self.resumeIdleWaiters()
+        }
+    }
+
+    private func resumeIdleWaiters() {
+        idle.forEach { $0.resume() }
+        idle = []
     }
 
     /// Takes in a batch of changed paths from the watcher.
@@ -138,14 +164,19 @@ actor PreviewCourse {
         // keys are cached: nothing builds when nothing it holds changed).
         if changes.library || changes.courseInfo { runner = nil }
         if changes.chapterList { listChapters() }
-        if changes.library || changes.lectureFiles {
+        if changes.library || changes.lectureFiles || changes.courseInfo {
             enqueue(order)
         } else {
             let lectures = inputs.lecturesFolder
             enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") })
         }
         schedule()
-        if queue.isEmpty && running.isEmpty { publish() }
+        if queue.isEmpty && running.isEmpty {
+            publish()
+        } else if changes.chapterList, started {
+            // A chapter added or gone shows in the navigation while others run.
+            publishSoon()
+        }
     }
 
     private func enqueue(_ paths: [String]) {
@@ -197,8 +228,9 @@ actor PreviewCourse {
         if started { publishSoon() }
         schedule()
         if queue.isEmpty && running.isEmpty {
-            idle.forEach { $0.resume() }
-            idle = []
+            resumeIdleWaiters()
+        } else if !started {
+            armStartupTimer(Self.startupPatience)
         }
     }
 
@@ -357,7 +389,8 @@ actor PreviewCourse {
         let chapters = batch.chapters.isEmpty ? "" : batch.chapters.map { Course.id(ofPath: $0) }.joined(separator: ", ") + ": "
         log.status("preview: \(chapters)compile \(Self.seconds(batch.compiling)), run \(Self.seconds(batch.running)), "
             + "site \(Self.seconds(site)); \(pages) page\(pages == 1 ? "" : "s") changed, \(Self.seconds(total)) after the change")
-        if queue.isEmpty && running.isEmpty { self.batch = nil }
+        // Runs still to come are the next line's, counted from the same change.
+        self.batch = queue.isEmpty && running.isEmpty ? nil : Batch(start: batch.start)
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

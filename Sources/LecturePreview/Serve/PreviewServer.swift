@@ -3,13 +3,14 @@ import Foundation
 import Synchronization
 
 /// Serves the preview site over HTTP on the loopback address only, with
-/// FlyingFox: `GET` of a file of the latest ``PreviewSnapshot`` (pages with
-/// ``PreviewPage``'s additions), the reload events at `/_preview/events`, and
-/// nothing else. The files are served from memory, so a request sees one
+/// FlyingFox: `GET` and `HEAD` of a file of the latest ``PreviewSnapshot``
+/// (pages with ``PreviewPage``'s additions), the reload events at
+/// `/_preview/events`, and nothing else; before the first version, a page (503)
+/// that reloads when it is there. The files are served from memory, so a request sees one
 /// whole version of the site, never a folder half rewritten, and can only
 /// ever reach a file of the site: a path that ``SitePath`` refuses gets 400,
 /// a `Host` other than this address (a page of another site that points its
-/// own name at this machine) gets 403, a method other than `GET` 405.
+/// own name at this machine) gets 403, another method 405.
 final class PreviewServer: Sendable {
     private let http: HTTPServer
     let events: ReloadEvents
@@ -75,9 +76,22 @@ final class PreviewServer: Sendable {
     }
 
     static func response(to request: HTTPRequest, site: PreviewSnapshot, events: ReloadEvents, port: UInt16) async -> HTTPResponse {
-        guard request.method == .GET else {
-            return text(.methodNotAllowed, "only GET is served here\n")
+        guard request.method == .GET || request.method == .HEAD else {
+            var refused = text(.methodNotAllowed, "only GET and HEAD are served here\n")
+            refused.headers[HTTPHeader("Allow")] = "GET, HEAD"
+            return refused
         }
+        let response = await get(request, site: site, events: events, port: port)
+        guard request.method == .HEAD, case .httpBody(let body) = response.payload else { return response }
+        // The headers of a GET, with the length of its body when it has one
+        // (the event stream has none), and no body.
+        var head = HTTPResponse(statusCode: response.statusCode, headers: response.headers, body: Data())
+        if let count = body.count { head.headers[.contentLength] = String(count) }
+        return head
+    }
+
+    /// The response to a GET of `request`'s target.
+    private static func get(_ request: HTTPRequest, site: PreviewSnapshot, events: ReloadEvents, port: UInt16) async -> HTTPResponse {
         if let host = request.headers[.host], host != "\(Self.host):\(port)", host != "localhost:\(port)" {
             return text(.forbidden, "this preview answers only to \(Self.host):\(port)\n")
         }
@@ -91,6 +105,12 @@ final class PreviewServer: Sendable {
                                 body: HTTPBodySequence(from: EventStreamBody(messages: stream)))
         }
         let session = events.session
+        if site.generation == 0 {
+            // Nothing built yet: a page that reloads when the first version is.
+            let building = Array("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Building the course</title></head>\n<body><p>The preview is building the course; this page shows it when it is ready.</p>\n</body></html>\n".utf8)
+            return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", HTTPHeader("Retry-After"): "1"],
+                                body: Data(PreviewPage.served(building, problems: [], session: session, generation: 0)))
+        }
         guard let bytes = site.files[path] else {
             let page = site.files["404.html"].map { PreviewPage.served($0, problems: site.problems(on: "404.html"),
                                                                       session: session, generation: site.generation) }
