@@ -1,3 +1,4 @@
+import Foundation
 import Literate
 import Testing
 @testable import Site
@@ -12,6 +13,31 @@ import Testing
         #expect(page.html.contains("<a href=\"links-b.html#a-heading\">heading</a>"))
         #expect(page.html.contains("<a href=\"#the-chain-rule\">this chapter's rule</a>"))
         #expect(page.html.contains("<a href=\"https://example.org/a.md\">the web</a>"), "links out of the site stay as written")
+    }
+
+    /// A symbolic link in the course folder may lead to another file of the
+    /// course, never out of it: the site would copy that file and serve it.
+    @Test func aSymbolicLinkOutOfTheCourseFolderIsBroken() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lectures = root.appendingPathComponent("lectures"), outside = root.appendingPathComponent("outside")
+        for folder in [lectures.appendingPathComponent("data"), outside] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        try Data("1,2".utf8).write(to: lectures.appendingPathComponent("data/points.csv"))
+        try FileManager.default.createSymbolicLink(atPath: lectures.appendingPathComponent("leak.txt").path, withDestinationPath: "../outside/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: lectures.appendingPathComponent("away").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: lectures.appendingPathComponent("points.csv").path, withDestinationPath: "data/points.csv")
+        let links = LinkResolver(anchors: [:], courseFolder: lectures.path)
+        for url in ["leak.txt", "away/secret.txt"] {
+            guard case .broken(let message) = links.resolve(url) else {
+                Issue.record("\(url) is served from outside the course folder")
+                continue
+            }
+            #expect(message.contains("a symbolic link to") && message.contains("outside the course folder"), "\(message)")
+        }
+        #expect(links.resolve("points.csv") == .file(href: "points.csv", path: "points.csv"), "a link within the course is a file of it")
     }
 
     @Test func brokenLinksAreErrorsAtTheirLineAndColumn() throws {

@@ -55,7 +55,17 @@ struct LinkResolver {
             }
             return .broken("link to '\(url)', but there is no file '\(relative)' in the course folder '\(courseFolder)'")
         }
+        // A symbolic link of the course folder must not bring a file from outside into the site.
+        let real = Self.realPath((courseFolder as NSString).appendingPathComponent(relative))
+        guard Self.normalized(real, under: Self.realPath(courseFolder)) != nil else {
+            return .broken("link to '\(url)', a symbolic link to '\(real)', which is outside the course folder '\(courseFolder)'")
+        }
         return .file(href: url, path: relative)
+    }
+
+    /// `path` with every symbolic link on the way followed.
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 
     /// `path` relative to `folder` with `.` and `..` steps taken, or nil when it
