@@ -19,8 +19,8 @@ public struct ChapterOutput: Equatable, Sendable {
     /// What each cell that passed a `// Prints` checkpoint printed after its
     /// last one, by cell index: output that no comment says.
     public var printedAfterCheckpoints: [Int: String] = [:]
-    /// The `check` results of exercises, in order.
-    public var checks: [(exercise: String, passed: Bool, message: String)] = []
+    /// The `check` results of exercises, in order, with the cell that ran each.
+    public var checks: [(exercise: String, passed: Bool, message: String, cell: Int?)] = []
     /// Whether the program reached its end.
     public var reachedEnd = false
     /// A parameter the program could not read, with the type it wanted.
@@ -72,7 +72,7 @@ public struct ChapterOutput: Equatable, Sendable {
                 sinceCheckpoint = ""
                 passedCheckpoint = true
             case .check(let exercise, let passed, let message):
-                checks.append((exercise, passed, message))
+                checks.append((exercise, passed, message, current))
             case .parameterRejected(let name, let value, let type):
                 rejectedParameter = (name, value, type)
             case .chapterEnded:

@@ -82,6 +82,16 @@ import Testing
         #expect(right.standardOutput.contains("check: 1 of 1 exercise right"))
     }
 
+    /// A failing check is reported at the check cell that ran it, not at the
+    /// exercise's first check cell.
+    @Test func aFailingCheckIsReportedAtItsOwnCell() throws {
+        let course = try Workspace(["01-c.md": "# C\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift solution=e\nlet v = 2\n```\n\n```swift check=e hide\ncheck(v == 2, \"v is 2\")\n```\n\n```swift check=e hide\ncheck(v == 3, \"v is 3\")\n```\n"])
+        let result = try course.lecture("verify")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("lectures/01-c.md:15:1: error: the worked answer of exercise 'e' fails its check: v is 3"), "\(result.standardError)")
+        #expect(!result.standardError.contains("01-c.md:11:1"), "\(result.standardError)")
+    }
+
     @Test func theSiteFoldsAnswersAndHidesChecks() throws {
         let course = try Workspace(fixture: "exercise")
         #expect(try course.lecture("build").status == 0)

@@ -73,3 +73,19 @@ func problems(_ text: String) -> [String] {
         #expect(lecture.cells.isEmpty)
     }
 }
+
+/// The names that tie an exercise's cells together.
+@Suite struct ExerciseNameTests {
+    @Test func anExerciseIsDeclaredOnceAndItsAnswerAndChecksBelongToIt() {
+        #expect(problems("# T\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift exercise=e\nlet w = 0\n```\n") ==
+            ["lectures/01-test.md:7:1: error: a second exercise named 'e' (the first is at line 3); give each exercise a name of its own"])
+        #expect(problems("# T\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift solution=e\nlet v = 1\n```\n\n```swift solution=e\nlet v = 2\n```\n") ==
+            ["lectures/01-test.md:11:1: error: a second worked answer of exercise 'e' (the first is at line 7); keep one"])
+        #expect(problems("# T\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift solution=f\nlet v = 1\n```\n\n```swift check=g hide\ncheck(true, \"\")\n```\n") == [
+            "lectures/01-test.md:7:1: error: a worked answer of exercise 'f', which no cell declares with exercise=f (the exercises: e)",
+            "lectures/01-test.md:11:1: error: a check of exercise 'g', which no cell declares with exercise=g (the exercises: e)",
+        ])
+        // Several checks of one exercise, and its answer before it, are fine.
+        #expect(problems("# T\n\n```swift solution=e\nlet v = 1\n```\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift check=e hide\ncheck(v == 1, \"\")\n```\n\n```swift check=e hide\ncheck(v > 0, \"\")\n```\n").isEmpty)
+    }
+}

@@ -21,6 +21,7 @@ public enum LectureParser {
         var cells = CellReader(text: text, path: path)
         let document = cells.read(parsed.root)
         problems += cells.problems
+        problems += ExerciseNames.problems(in: cells.cells, path: path)
 
         let citations = CitationReader.read(parsed.citations, in: document, text: text, path: path)
         problems += citations.problems

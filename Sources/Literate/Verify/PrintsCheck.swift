@@ -37,9 +37,12 @@ enum PrintsCheck {
 /// Checks that every exercise's worked answer passes its checks when the
 /// chapter runs (`verify` runs solutions in place of exercises).
 enum ExerciseCheck {
-    static func problems(in lecture: Lecture, checks: [(exercise: String, passed: Bool, message: String)]) -> [Diagnostic] {
+    static func problems(in lecture: Lecture, checks: [(exercise: String, passed: Bool, message: String, cell: Int?)]) -> [Diagnostic] {
         checks.filter { !$0.passed }.map { check in
-            let cell = lecture.cells.first { $0.options.check == check.exercise }
+            // The cell that ran the check, or the exercise's first check cell.
+            let isCheck = { (cell: Cell) -> Bool in cell.options.check == check.exercise }
+            let ran: Cell? = check.cell.flatMap { lecture.cells.indices.contains($0) ? lecture.cells[$0] : nil }
+            let cell = ran.map(isCheck) == true ? ran : lecture.cells.first(where: isCheck)
             let location = cell.map { SourceLocation(file: lecture.path, line: $0.fence.openLine, column: $0.fence.column) }
             return Diagnostic(at: location, "the worked answer of exercise '\(check.exercise)' fails its check: \(check.message)")
         }
