@@ -30,6 +30,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["_site"], "no temporary folder is left behind")
     }
 
+    @Test func aTargetThatIsASymbolicLinkStaysOneAndItsFolderIsReplaced() throws {
+        let root = try Self.temporary()
+        try SiteWriter.write(Self.site(["index.html": "one"]), to: root + "/real")
+        try FileManager.default.createSymbolicLink(atPath: root + "/published", withDestinationPath: "real")
+        try SiteWriter.write(Self.site(["index.html": "two"]), to: root + "/published")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/published") == "real", "the link is kept")
+        #expect(FileManager.default.contents(atPath: root + "/real/index.html") == Data("two".utf8), "the folder it leads to is new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["published", "real"])
+    }
+
     @Test func removesWhatAStoppedBuildLeft() throws {
         let root = try Self.temporary()
         // No process has this id (above the kernel's limit).

@@ -4,11 +4,13 @@ import Literate
 /// Writes a site atomically: into a temporary folder next to the target, then
 /// swapped in (the old site renamed away, the new one renamed in, the old one
 /// deleted). A build that fails never touches the previous site, and files of
-/// removed chapters disappear with the old folder.
+/// removed chapters disappear with the old folder. A target that is a
+/// symbolic link stays one: the folder it leads to is the one replaced.
 public enum SiteWriter {
     public static func write(_ site: SiteFiles, to target: String) throws(Diagnostic) {
         let files = FileManager.default
-        let target = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        let written = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        let target = URL(fileURLWithPath: written).resolvingSymlinksInPath().path
         let url = URL(fileURLWithPath: target)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
