@@ -89,3 +89,29 @@ func problems(_ text: String) -> [String] {
         #expect(problems("# T\n\n```swift solution=e\nlet v = 1\n```\n\n```swift exercise=e\nlet v = 0\n```\n\n```swift check=e hide\ncheck(v == 1, \"\")\n```\n\n```swift check=e hide\ncheck(v > 0, \"\")\n```\n").isEmpty)
     }
 }
+
+/// What a cell's fence may not say.
+@Suite struct FenceMistakeTests {
+    @Test func anOptionGivenTwiceIsAnErrorAtTheSecond() {
+        #expect(problems("# T\n\n```swift tolerance=1e-6 tolerance=10\nprint(1.5)\n```\n") ==
+            ["lectures/01-test.md:3:25: error: cell option 'tolerance' is given twice; keep one"])
+        #expect(problems("# T\n\n```swift hide hide\nprint(1)\n```\n") ==
+            ["lectures/01-test.md:3:15: error: cell option 'hide' is given twice; keep one"])
+    }
+
+    @Test func anOutputFenceOfACellThatRecordsNoneNamesWhatTheCellIs() {
+        #expect(problems("# T\n\n```swift typecheck\nlet x = 1\n```\n```output\n1\n```\n") ==
+            ["lectures/01-test.md:6:1: error: a typecheck cell records no output; remove this output fence"])
+    }
+
+    @Test func aCellWithUnreadableOptionsIsReportedOnceNotAgainAtItsOutput() {
+        #expect(problems("# T\n\n```swift colour\nprint(1)\n```\n```output\n1\n```\n").count == 1)
+    }
+
+    @Test func aPrintsCommentInACellThatNeverRunsIsAnError() {
+        for kind in ["norun", "fails", "typecheck"] {
+            #expect(problems("# T\n\n```swift \(kind)\nprint(2)\n// Prints \"2\"\n```\n") ==
+                ["lectures/01-test.md:5:1: error: a \(kind) cell never runs, so nothing checks what this // Prints comment says; remove it, or let the cell run"])
+        }
+    }
+}

@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func severalProblemsAreAllReported() {
-        #expect(problems("# T\n\n```swift hdie\n```\n\n```output\n```\n").count == 2)
+        #expect(problems("# T\n\n```swift hdie\n```\n\nText.\n\n```output\n```\n").count == 2)
     }
 
     @Test func citations() throws {

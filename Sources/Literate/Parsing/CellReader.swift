@@ -20,11 +20,16 @@ struct CellReader {
     mutating func read(_ root: MarkdownNode) -> MarkdownNode {
         var node = root
         var previousCell: Int?
+        // A cell whose options are wrong is reported once: its output fence is not.
+        var afterUnreadableCell = false
         node.children = root.children.map { child in
             guard case .codeBlock(let block) = child.kind, let fence = block.fence else {
                 previousCell = nil
+                afterUnreadableCell = false
                 return child.children.isEmpty ? child : read(child)
             }
+            let followsUnreadableCell = afterUnreadableCell
+            afterUnreadableCell = false
             let span = self.span(of: child, fence: fence, literal: block.literal)
             let info: FenceInfo
             switch Result(catching: { () throws(Diagnostic) in
@@ -34,12 +39,20 @@ struct CellReader {
             case .failure(let problem):
                 problems.append(problem)
                 previousCell = nil
+                afterUnreadableCell = block.info.split(whereSeparator: { $0 == " " || $0 == "," }).first == "swift"
                 return child
             }
             switch info {
             case .cell(let options):
                 let lines = CodeLines(block.literal)
                 let comments = options.runs || options.crashes ? PrintsComments.find(in: lines, firstLine: span.firstContentLine) : []
+                if options.norun || options.fails || options.typecheck,
+                   let claim = PrintsComments.find(in: lines, firstLine: span.firstContentLine).first {
+                    // It would say on the page what the cell prints, and nothing would check it.
+                    let kind = options.norun ? "norun" : options.fails ? "fails" : "typecheck"
+                    problems.append(Diagnostic(at: SourceLocation(file: path, line: claim.line, column: claim.column + span.column - 1),
+                                               "a \(kind) cell never runs, so nothing checks what this // Prints comment says; remove it, or let the cell run"))
+                }
                 cells.append(Cell(index: cells.count, options: options, code: block.literal, fence: span, recorded: nil, printsComments: comments))
                 problems += Self.openConditionals(in: cells[cells.count - 1], lines: lines, path: path)
                 previousCell = cells.count - 1
@@ -48,11 +61,14 @@ struct CellReader {
                 defer { previousCell = nil }
                 let here = SourceLocation(file: path, line: span.openLine, column: span.column)
                 guard let index = previousCell, cells[index].recorded == nil else {
-                    problems.append(Diagnostic(at: here, "an output fence must directly follow a swift cell"))
+                    if !followsUnreadableCell { problems.append(Diagnostic(at: here, "an output fence must directly follow a swift cell")) }
                     return child
                 }
-                guard cells[index].options.recordsOutput else {
-                    problems.append(Diagnostic(at: here, "a \(cells[index].options.norun ? "norun" : "silent") cell records no output; remove this output fence"))
+                let options = cells[index].options
+                guard options.recordsOutput else {
+                    let kind = options.norun ? "norun" : options.typecheck ? "typecheck" : options.silent ? "silent"
+                        : options.exercise != nil ? "exercise" : "check"
+                    problems.append(Diagnostic(at: here, "a \(kind) cell records no output; remove this output fence"))
                     return child
                 }
                 cells[index].recorded = RecordedOutput(text: block.literal, fence: span)

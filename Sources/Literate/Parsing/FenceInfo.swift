@@ -24,6 +24,7 @@ enum FenceInfo: Equatable {
         }
         guard first.text == "swift" else { return .other }
         var options = CellOptions()
+        var given: Set<String> = []
         for word in words.dropFirst() {
             let here = location.shifted(by: word.offset)
             let parts = word.text.split(separator: "=", maxSplits: 1).map(String.init)
@@ -31,6 +32,10 @@ enum FenceInfo: Equatable {
             guard optionNames.contains(name) else {
                 let hint = closest(to: name).map { "; did you mean '\($0)'?" } ?? ""
                 throw Diagnostic(at: here, "unknown cell option '\(name)'\(hint) (options: \(optionNames.joined(separator: ", ")))")
+            }
+            // Twice, the second would silently win: `tolerance=1e-6 tolerance=10`.
+            guard given.insert(name).inserted else {
+                throw Diagnostic(at: here, "cell option '\(name)' is given twice; keep one")
             }
             guard valued.contains(name) == (parts.count == 2) else {
                 throw Diagnostic(at: here, valued.contains(name) ? "\(name) needs a value, as in '\(example(name))'" : "option '\(name)' takes no value")
