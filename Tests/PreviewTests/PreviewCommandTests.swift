@@ -146,8 +146,9 @@ struct PreviewCommandTests {
 
     /// A chapter that never ends holds back neither the first version of the
     /// site (published some seconds after the others are done, not at its time
-    /// limit) nor the deletion of another chapter; and a change of
-    /// `course.json`'s imports runs the chapters again, on that save.
+    /// limit) nor the deletion of another chapter; a change of `course.json`'s
+    /// imports runs the chapters again, on that save; and a chapter's run that
+    /// a save or a deletion made pointless is stopped, not waited for.
     @Test func aHangingChapterHoldsBackNeitherTheSiteNorADeletionNorACourseChange() throws {
         let loop = "# Loop\n\n```swift\nvar i = 0\nwhile true { i &+= 1 }\n```\n"
         let course = try Workspace(["01-first.md": Self.first, "02-second.md": Self.second, "03-loop.md": loop,
@@ -175,6 +176,23 @@ struct PreviewCommandTests {
         try course.write("course.json", info)
         #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
         #expect(!(try preview.get("/01-first.html").body.contains("NoSuchProduct")))
+
+        // The loop fixed: its run is stopped, and the fix runs at once.
+        let lectures = course.root.appendingPathComponent("lectures").resolvingSymlinksInPath().path
+        #expect(!Self.processes(workingIn: lectures).isEmpty, "the loop still runs")
+        seen = events.reloads.count
+        try Self.saveByRenaming("# Loop\n\n```swift\nprint(\"no loop now\")\n```\n", as: "03-loop.md", in: course)
+        #expect(events.reload(naming: "03-loop.html", after: seen, timeout: 60) != nil)
+        #expect(try preview.get("/03-loop.html").body.contains("no loop now"))
+        #expect(Self.processes(workingIn: lectures).isEmpty, "the loop's program was stopped")
+
+        // A looping chapter deleted: its program stops.
+        try Self.saveByRenaming(loop, as: "04-loop.md", in: course)
+        let deadline = Date().addingTimeInterval(60)
+        while Self.processes(workingIn: lectures).isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try course.remove("04-loop.md")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(Self.processes(workingIn: lectures).isEmpty, "the deleted chapter's program was stopped")
     }
 
     /// The processes whose working directory is `folder` or inside it.

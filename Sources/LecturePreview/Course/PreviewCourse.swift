@@ -78,6 +78,9 @@ actor PreviewCourse {
     private var chapters: [String: Chapter] = [:]
     private var queue: [String] = []
     private var running: Set<String> = []
+    /// The task of each running chapter, cancelled (its program stopped) when
+    /// the chapter goes away or changes again: its run would show nothing new.
+    private var runs: [String: Task<Void, Never>] = [:]
     private var runner: Task<ChapterRunner, any Error>?
     /// What the library was prepared for: the products the chapters import.
     private var preparedImports: Set<String> = []
@@ -168,7 +171,8 @@ actor PreviewCourse {
             enqueue(order)
         } else {
             let lectures = inputs.lecturesFolder
-            enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") })
+            enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") },
+                    stoppingTheirRuns: true)
         }
         schedule()
         if queue.isEmpty && running.isEmpty {
@@ -179,15 +183,20 @@ actor PreviewCourse {
         }
     }
 
-    private func enqueue(_ paths: [String]) {
+    /// Queues `paths`; a run of one of them that is still going is stopped,
+    /// since it runs what the file held before.
+    private func enqueue(_ paths: [String], stoppingTheirRuns: Bool = false) {
         for path in paths where !queue.contains(path) { queue.append(path) }
+        if stoppingTheirRuns {
+            for path in paths { runs[path]?.cancel() }
+        }
     }
 
     private func schedule() {
         while running.count < settings.jobs, let next = queue.first(where: { !running.contains($0) }) {
             queue.removeAll { $0 == next }
             running.insert(next)
-            Task { await self.run(next) }
+            runs[next] = Task { await self.run(next) }
         }
     }
 
@@ -208,7 +217,8 @@ actor PreviewCourse {
             outcome = await runner.run(lecture)
         }
         running.remove(path)
-        if order.contains(path) {
+        runs[path] = nil
+        if order.contains(path), !Task.isCancelled {
             var chapter = chapters[path] ?? Chapter()
             switch loaded {
             case .failure(let diagnostics):
@@ -307,6 +317,7 @@ actor PreviewCourse {
         }
         chapters = chapters.filter { order.contains($0.key) }
         queue.removeAll { !order.contains($0) }
+        for (path, run) in runs where !order.contains(path) { run.cancel() }
         enqueue(order.filter { chapters[$0] == nil && !running.contains($0) })
     }
 

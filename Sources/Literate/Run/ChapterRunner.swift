@@ -254,7 +254,7 @@ public struct ChapterRunner: Sendable {
     /// `crashes` cell is, without running out of time or output.
     private func behavedAsExpected(_ record: RunRecord, _ program: ChapterProgram, _ lecture: Lecture) -> Bool {
         let result = record.result
-        guard !result.timedOut, !result.outputExceeded else { return false }
+        guard !result.timedOut, !result.outputExceeded, !result.cancelled else { return false }
         if case .crashing(let index) = program.purpose {
             return result.signaled && record.output.lastStartedCell == index
         }

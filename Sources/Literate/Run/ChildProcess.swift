@@ -9,9 +9,10 @@ import SystemPackage
 
 /// Runs a program in a process group of its own, with a time limit and a limit on
 /// what it may write, through swift-subprocess (which waits for the child
-/// without polling). A timeout, a program that writes too much, or an interrupt
-/// of the tool (``RunningChildren``) ends the whole group: the program and
-/// every process it started.
+/// without polling). A timeout, a program that writes too much, the
+/// cancellation of the task that runs it, or an interrupt of the tool
+/// (``RunningChildren``) ends the whole group: the program and every process
+/// it started.
 struct ChildProcess: Sendable {
     struct Result: Codable, Sendable, Equatable {
         /// The exit status, or the signal number when `signaled`.
@@ -21,8 +22,15 @@ struct ChildProcess: Sendable {
         /// It wrote more than its output limit and was stopped.
         var outputExceeded: Bool
         var seconds: Double
+        /// The task that ran it was cancelled, and it was stopped (never
+        /// recorded: a run kept in the cache is one that was not).
+        var cancelled = false
 
-        var succeeded: Bool { !signaled && !timedOut && !outputExceeded && status == 0 }
+        var succeeded: Bool { !signaled && !timedOut && !outputExceeded && !cancelled && status == 0 }
+
+        enum CodingKeys: String, CodingKey {
+            case status, signaled, timedOut, outputExceeded, seconds
+        }
     }
 
     var executable: String
@@ -129,7 +137,15 @@ struct ChildProcess: Sendable {
                     state.group.withLock { pid in
                         if let pid { kill(-pid, SIGKILL) }
                     }
-                    break
+                    return nil
+                }
+                // Cancelled: by the caller while the program runs (its group
+                // is still known), or once it ended (it no longer is).
+                state.group.withLock { pid in
+                    if let pid {
+                        kill(-pid, SIGKILL)
+                        state.cancelled.withLock { $0 = true }
+                    }
                 }
                 return nil
             }
@@ -143,13 +159,14 @@ struct ChildProcess: Sendable {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let (timedOut, exceeded) = state.ended.withLock { $0 }
+        let cancelled = state.cancelled.withLock { $0 }
         switch execution {
         case .exited(let code)?:
-            return Result(status: code, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+            return Result(status: code, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
         case .signaled(let signal)?:
-            return Result(status: signal, signaled: true, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+            return Result(status: signal, signaled: true, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
         default:
-            return Result(status: -1, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds)
+            return Result(status: -1, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
         }
     }
 }
@@ -159,6 +176,7 @@ struct ChildProcess: Sendable {
 private final class LaunchState: Sendable {
     let group = Mutex<pid_t?>(nil)
     let ended = Mutex<(timedOut: Bool, exceeded: Bool)>((false, false))
+    let cancelled = Mutex<Bool>(false)
 }
 
 /// The process groups of the children that are running, so that an interrupt
