@@ -7,8 +7,9 @@ typeset (as many .katex elements as .math spans, no .katex-error, no raw TeX
 command left in the prose); every chart and diagram SVG is visible with a
 non-zero size; every link inside the site leads to a page and heading that
 exist; axe-core finds no serious or critical violation in light and dark, on a
-desktop window and on a phone; on the phone, chart text is at least 11 CSS px
-and every block that scrolls sideways is a named, focusable region. For every
+desktop window and on a phone; on both, chart text is at least 11 CSS px and
+no copy button covers the code of a block that does not scroll; on a phone,
+every block that scrolls sideways is a named, focusable region. For every
 chapter, the search box finds it by a word that only its page contains, and
 the page with all it loads on a first visit weighs under 200 KB as a web host
 sends it (compressed); a build error shown on a page (--keep-going) is
@@ -83,6 +84,19 @@ CHART_TEXT = r"""
 
 # Blocks of the text wider than their box, and whether each is a named region
 # that the keyboard can reach (to scroll it with the arrow keys).
+# The code blocks whose copy button lies over their text: only blocks that do
+# not scroll (a scrolling one shows what is under the button when scrolled).
+COVERED_CODE = r"""
+[...document.querySelectorAll('.code-wrap')].flatMap(wrap => {
+  const button = wrap.querySelector('.copy'), pre = wrap.querySelector('pre');
+  if (!button || !pre || pre.scrollWidth > pre.clientWidth + 1) return [];
+  const b = button.getBoundingClientRect(), range = document.createRange();
+  range.selectNodeContents(pre);
+  const under = [...range.getClientRects()].some(r => r.width > 0 && r.bottom > b.top && r.top < b.bottom && r.right > b.left && r.left < b.right);
+  return under ? [pre.textContent.trim().split('\n')[0].slice(0, 50)] : [];
+})
+"""
+
 SCROLLERS = r"""
 [...document.querySelectorAll('main pre, main .table-wrap, main .out, main .math.display')]
   .filter(element => element.scrollWidth - element.clientWidth > 1 && getComputedStyle(element).overflowX !== 'hidden')
@@ -164,14 +178,19 @@ def check_accessibility(browser, where, axe, report):
 
 
 def check_phone_layout(browser, where, report):
+    for (width, height), kind in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        browser.set_viewport(width, height)
+        browser.pause(0.3)
+        charts = browser.evaluate(CHART_TEXT) or []
+        small = [chart for chart in charts if chart["smallest"] is not None and chart["smallest"] < SMALLEST_CHART_TEXT - 0.01]
+        if charts:
+            smallest = min((chart["smallest"] for chart in charts if chart["smallest"] is not None), default=None)
+            report.check(not small, f"{where}: chart text at least {SMALLEST_CHART_TEXT} px ({kind}; smallest {smallest:.1f} px)",
+                         "; ".join(f"{chart['name'][:40]}: {chart['smallest']:.1f} px at {chart['width']:.0f} px wide" for chart in small))
+        covered = browser.evaluate(COVERED_CODE) or []
+        report.check(not covered, f"{where}: no copy button covers code ({kind})", "; ".join(covered))
     browser.set_viewport(*PHONE)
     browser.pause(0.3)
-    charts = browser.evaluate(CHART_TEXT) or []
-    small = [chart for chart in charts if chart["smallest"] is not None and chart["smallest"] < SMALLEST_CHART_TEXT - 0.01]
-    if charts:
-        smallest = min((chart["smallest"] for chart in charts if chart["smallest"] is not None), default=None)
-        report.check(not small, f"{where}: chart text at least {SMALLEST_CHART_TEXT} px on a phone (smallest {smallest:.1f} px)",
-                     "; ".join(f"{chart['name'][:40]}: {chart['smallest']:.1f} px at {chart['width']:.0f} px wide" for chart in small))
     scrollers = browser.evaluate(SCROLLERS) or []
     unreachable = [block for block in scrollers if not (block["focusable"] and block["named"])]
     report.check(not unreachable, f"{where}: {len(scrollers)} blocks that scroll sideways on a phone are named and focusable",
