@@ -30,7 +30,7 @@ import Testing
         #expect(page.title == "The Neuron" && page.url == "01-test.html")
         #expect(page.sections.map(\.title) == ["The Neuron", "Training it"])
         #expect(page.sections.map(\.anchor) == ["", "training-it"])
-        #expect(page.sections[0].text == "The Neuron Dendrites carry $x_j$ signals; three of them.",
+        #expect(page.sections[0].text == "The Neuron Dendrites carry xj signals; three of them.",
                 "prose, formulas as TeX, citations as their value, whitespace collapsed")
         #expect(page.sections[1].text == "Training it let learningRate = 0.1", "shown code, not outputs or hidden code")
     }
@@ -96,5 +96,34 @@ import Testing
             let path = file.lastPathComponent
             #expect(SearchIndex.collapsingWhitespace(text) == Self.splitAtScalars(text), "\(path)")
         }
+    }
+}
+
+/// Formulas in the search index read as their symbols, never as TeX.
+@Suite struct FormulaTextTests {
+    @Test func symbolsBecomeCharactersAndOtherCommandsGoWithTheirArgumentsKept() {
+        func plain(_ tex: String) -> String { SearchIndex.collapsingWhitespace(FormulaText.plain(tex)) }
+        #expect(plain(#"\frac{\partial J}{\partial \theta_j}"#) == "∂J∂θj")
+        #expect(plain(#"y_l = f_l \circ f_{l-1} \circ \dots \circ f_1(x)"#) == "yl = fl ∘ fl-1 ∘ … ∘ f1(x)")
+        #expect(plain(#"\sigma(z) = \frac{1}{1 + \exp(-z)}"#) == "σ(z) = 11 + exp (-z)")
+        #expect(plain(#"\mathbb{R}^{n \times d}, \text{loss}"#) == "Rn × d, loss")
+        #expect(plain(#"\begin{pmatrix} a & b \\ c & d \end{pmatrix}"#) == "a b c d")
+        #expect(plain(#"\{1, 2\} \quad 50\%"#) == "{1, 2} 50%")
+    }
+
+    @Test func noCommandNameOfTheBundledLecturesIsLeftInTheIndex() throws {
+        let folder = Fixture.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lectures")
+        var index = SearchIndex()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".md") }).sorted() {
+            let lecture = try Fixture.parse(String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8), path: "lectures/" + name)
+            index.add(lecture, outline: ChapterOutline(lecture), pageName: name) { _ in "1" }
+        }
+        let text = index.pages.flatMap(\.sections).map(\.text).joined(separator: " ")
+        #expect(text.count > 10_000)
+        for command in ["\\frac", "\\partial", "\\mathbb", "\\theta", "\\left", "$$"] {
+            #expect(!text.contains(command), "\(command) is in the search index")
+        }
+        #expect(text.contains("∂") && text.contains("θ"))
     }
 }

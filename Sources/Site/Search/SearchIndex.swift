@@ -1,6 +1,6 @@
 import Literate
 /// The site's search index: for each chapter, its sections (the text under
-/// each heading: prose with its formulas as TeX between dollars, table cells,
+/// each heading: prose with its formulas as plain text (``FormulaText``), table cells,
 /// shown code; citations as their value), whitespace collapsed. `search.js` finds words in it and
 /// quotes it around them.
 ///
@@ -35,7 +35,8 @@ struct SearchIndex {
                     case .citation(let index): citationText(index)
                     }
                 }.joined()
-                return display ? " $$\(tex)$$ " : "$\(tex)$"
+                let text = FormulaText.plain(tex)
+                return display ? " \(text) " : text
             case .citation(let index): return " \(citationText(index)) "
             case .crossReference(let label): return referenceText(label)
             default: return node.children.isEmpty ? node.plainText(citation: citationText) : node.children.map(text(of:)).joined()
