@@ -107,16 +107,31 @@ import Testing
         #expect(try String(contentsOf: course.root.appendingPathComponent("Package.swift"), encoding: .utf8) == manifest)
     }
 
-    @Test func aCourseLibraryThatDoesNotBuildIsNamedAsSuch() throws {
-        let course = try Workspace(["01-a.md": "# A\n\n<!-- lecture imports=Broken -->\n\n```swift\nprint(1)\n```\n"])
+    /// A library that stops building is named as the trouble; put back as it
+    /// was, it builds again (the failed build removed modules of the last good
+    /// one), and its chapters compile.
+    @Test func aCourseLibraryThatDoesNotBuildIsNamedAsSuchAndBuildsAgainWhenMended() throws {
+        let chapter = "# A\n\n<!-- lecture imports=Broken -->\n\n```swift\nimport Broken\nprint(x)\n```\n```output\n1\n```\n"
+        let course = try Workspace(["01-a.md": chapter])
         let manifest = "// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: \"Course\", products: [.library(name: \"Broken\", targets: [\"Broken\"])], dependencies: [.package(path: \"\(LectureBinary.packageRoot)\")], targets: [.target(name: \"Broken\")])\n"
         try Data(manifest.utf8).write(to: course.root.appendingPathComponent("Package.swift"))
         try FileManager.default.createDirectory(at: course.root.appendingPathComponent("Sources/Broken"), withIntermediateDirectories: true)
-        try Data("public let x: Int = \"not a number\"\n".utf8).write(to: course.root.appendingPathComponent("Sources/Broken/Broken.swift"))
-        let result = try course.lecture("verify", environment: ["LECTURE_CACHE": course.root.appendingPathComponent(".build-lecture").path])
+        let source = course.root.appendingPathComponent("Sources/Broken/Broken.swift")
+        let cache = ["LECTURE_CACHE": course.root.appendingPathComponent(".build-lecture").path]
+        try Data("public let x: Int = 1\n".utf8).write(to: source)
+        let good = try course.lecture("verify", environment: cache)
+        #expect(good.status == 0, "\(good.standardError)")
+
+        try Data("public let x: Int = \"not a number\"\n".utf8).write(to: source)
+        let result = try course.lecture("verify", environment: cache)
         #expect(result.status == 2)
         #expect(result.standardError.contains("error: the course's library does not build: this is the course package or its dependencies, not a chapter"), "\(result.standardError)")
         #expect(result.standardError.contains("Broken.swift:1:21: error: cannot convert value of type 'String' to specified type 'Int'"))
+
+        try Data("public let x: Int = 1\n".utf8).write(to: source)
+        try course.write("01-a.md", chapter.replacingOccurrences(of: "print(x)", with: "print(x * 2)").replacingOccurrences(of: "```output\n1\n", with: "```output\n2\n"))
+        let mended = try course.lecture("verify", environment: cache)
+        #expect(mended.status == 0, "\(mended.standardError)")
     }
 
     @Test func shardsSplitTheChaptersOnce() throws {

@@ -106,6 +106,10 @@ public struct CourseLibrary: Sendable {
             built.clangFlags = flags
             return built
         }
+        // A build that fails may leave the last good one half removed (SwiftPM
+        // deletes the modules it rebuilds): its stamp goes first, so that the
+        // sources of that build, put back, build again.
+        try? FileManager.default.removeItem(atPath: stamp)
         try harness.write(to: folder, pinsFrom: course.root)
         let names = providers.values.map(\.product).filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
         reporting.announce("building the course library (\(names)), optimized; once for these sources, about a minute on two cores")
