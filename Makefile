@@ -27,6 +27,7 @@ test: deps browser-deps test-deps
 	$(SWIFT) run --skip-build lecture verify
 	$(SWIFT) run --skip-build lecture verify --package-path Examples/numerics-course
 	cd Examples/numerics-course && $(SWIFT) package --allow-writing-to-package-directory lecture verify
+	cd Examples/numerics-course && $(SWIFT) package --allow-writing-to-package-directory lecture help verify >/dev/null
 	Tests/browser/run
 
 bench: deps
