@@ -34,6 +34,10 @@ struct ExportCommand: AsyncParsableCommand {
         let package = try course.package()
         let manager = FileManager.default
         let folder = URL(fileURLWithPath: out ?? lecture.id, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath)).standardizedFileURL
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure.usage("error: \(folder.path) is a file; choose a folder with --out")
+        }
         if let existing = try? manager.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw Failure.usage("error: \(folder.path) exists and is not empty; choose another folder with --out")
         }

@@ -56,6 +56,32 @@ import Testing
         #expect(try Data(contentsOf: path) == Data(bytes))
     }
 
+    /// A course.json that is no course description says where and why.
+    @Test func aWrongCourseJSONIsAnErrorAtItsPlace() throws {
+        let chapter = "# A\n\n```swift\nprint(1)\n```\n```output\n1\n```\n"
+        let typed = try Workspace(["01-a.md": chapter, "course.json": "{\n  \"title\": \"T\",\n  \"imports\": \"Neural\"\n}\n"])
+        let wrongType = try typed.lecture("verify")
+        #expect(wrongType.status == 2 && wrongType.standardError.contains("lectures/course.json:3:1: error: \"imports\" must be a list of product names"),
+                "\(wrongType.standardError)")
+        let broken = try Workspace(["01-a.md": chapter, "course.json": "{\"title\": \"T\",\n  imports: []}\n"])
+        let syntax = try broken.lecture("verify")
+        #expect(syntax.status == 2 && syntax.standardError.contains("lectures/course.json:2:3: error: course.json is not valid JSON here"),
+                "\(syntax.standardError)")
+        let folder = try Workspace(["01-a.md": chapter])
+        try FileManager.default.createDirectory(at: folder.url("course.json"), withIntermediateDirectories: true)
+        let unreadable = try folder.lecture("verify")
+        #expect(unreadable.status == 2 && unreadable.standardError.contains("lectures/course.json:1:1: error: cannot read course.json: it is a folder"),
+                "\(unreadable.standardError)")
+    }
+
+    @Test func exportingOntoAFileSaysSo() throws {
+        let course = try Workspace(["01-a.md": "# A\n\n```swift\nprint(1)\n```\n"])
+        try Data("mine".utf8).write(to: course.root.appendingPathComponent("afile"))
+        let result = try course.lecture("export", "1", "--out", "afile")
+        #expect(result.status == 2 && result.standardError.contains("afile is a file; choose a folder with --out"), "\(result.standardError)")
+        #expect(try Data(contentsOf: course.root.appendingPathComponent("afile")) == Data("mine".utf8))
+    }
+
     @Test func badUsageExitsWithTwo() throws {
         let course = try Workspace([:])
         #expect(try course.lecture("verify", "--timeout", "-1").status == 2)
