@@ -72,7 +72,9 @@ struct RunCommand: AsyncParsableCommand {
         let shown = cell.map { [lecture.cells[$0 - 1]] } ?? lecture.cells
         let printer = CellPrinter(terminal: terminal, figures: courseRunner.cache.path("figures", lecture.id), showCode: code,
                                   numbered: ChapterFigures(lecture, cells: run.cells))
-        for cell in shown {
+        // A cell that should have run and did not start (the program stopped
+        // before it) has nothing to show.
+        for cell in shown where run.cells[cell.index] != nil || !cell.options.runs {
             printer.print(cell, of: lecture, items: run.cells[cell.index])
         }
         run.diagnostics.forEach { printError($0.description(in: lecture)) }

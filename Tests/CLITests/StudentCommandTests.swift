@@ -39,6 +39,38 @@ import Testing
         #expect(result.standardError == "error: lectures/01-steps.md has no parameter 'speed'; it declares: rate, steps\n")
     }
 
+    /// A value that a default such as `UInt64(7)` cannot take is refused
+    /// before anything runs; a program that stops early shows the cells it ran,
+    /// not empty ones after them.
+    @Test func aValueOfTheWrongTypeIsRefusedBeforeTheRunAndUnreachedCellsAreNotShown() throws {
+        let course = try Workspace(["01-p.md": """
+            # P
+
+            ```swift
+            let seed = parameter("seed", default: UInt64(7))
+            let count = parameter("count", default: 2)
+            print("seed", seed)
+            ```
+
+            ```swift
+            print([1, 2][count])
+            ```
+
+            ```swift
+            print("after")
+            ```
+            """])
+        for value in ["abc", "-1", "1.5", "18446744073709551616"] {
+            let refused = try course.lecture("run", "1", "--param", "seed=\(value)")
+            #expect(refused.status == 2 && refused.standardOutput.isEmpty, "\(refused.standardOutput)")
+            #expect(refused.standardError.contains("lectures/01-p.md:4:12: error: parameter 'seed' is a whole number from 0 (its default is UInt64(7)), and '\(value)' is not one"),
+                    "\(refused.standardError)")
+        }
+        let trapped = try course.lecture("run", "1", "--param", "count=5")
+        #expect(trapped.status == 1)
+        #expect(trapped.standardOutput.contains("── cell 2") && !trapped.standardOutput.contains("── cell 3"), "\(trapped.standardOutput)")
+    }
+
     @Test func aCellOutOfRangeIsAnError() throws {
         let result = try course().lecture("run", "1", "--cell", "9")
         #expect(result.status == 2)

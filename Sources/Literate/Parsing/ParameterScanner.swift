@@ -7,7 +7,7 @@ public struct ParameterDeclaration: Equatable, Sendable {
 
     /// The type of a parameter, as its default's literal shows it.
     public enum ValueType: String, Sendable {
-        case integer = "whole number", number, truth = "Boolean", text
+        case integer = "whole number", unsigned = "whole number from 0", number, truth = "Boolean", text
 
         /// Whether `parameter(_:default:)` can read `value` as this type. A
         /// whole-number default may stand for a `Double` (`let x: Double =
@@ -16,14 +16,23 @@ public struct ParameterDeclaration: Equatable, Sendable {
         public func reads(_ value: String) -> Bool {
             switch self {
             case .integer, .number: Double(value) != nil
+            case .unsigned: UInt64(value) != nil
             case .truth: Bool(value) != nil
             case .text: true
             }
         }
     }
 
-    /// The type of the default, when its text is a literal; nil for an expression.
+    /// The type of the default, when its text is a literal, or a literal given
+    /// to a number type (`UInt64(2022)`, `Double(3)`); nil for an expression.
     public var valueType: ValueType? {
+        if let call = defaultText.wholeMatch(of: /(Int|Int64|Int32|UInt|UInt64|UInt32|Double|Float)\(([-+]?[0-9.eE_]+)\)/) {
+            switch call.1 {
+            case "Double", "Float": return .number
+            case "UInt", "UInt64", "UInt32": return .unsigned
+            default: return .integer
+            }
+        }
         if Int(defaultText) != nil { return .integer }
         if Double(defaultText) != nil { return .number }
         if Bool(defaultText) != nil { return .truth }
