@@ -38,7 +38,7 @@ struct CellPrinter {
                     figureNumber += 1
                     let path = save(svg, cell: cell.index, number: figureNumber)
                     if let drawing = display.terminal {
-                        Swift.print(terminal.color ? drawing : Terminal.plain(drawing))
+                        Swift.print(terminal.color ? drawing : TerminalColours.removed(from: drawing))
                     }
                     Swift.print(text)
                     if let path { Swift.print(terminal.dim("saved \(path)")) }

@@ -1,3 +1,4 @@
+import CellOutput
 import Foundation
 
 /// What the terminal on the other end of standard output and standard error can do.
@@ -10,9 +11,8 @@ struct Terminal: Sendable {
 
     init(noColor: Bool) {
         let environment = ProcessInfo.processInfo.environment
-        let dumb = environment["TERM"] == "dumb"
-        color = !noColor && isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"].map(\.isEmpty) ?? true && !dumb
-        liveStatus = isatty(STDERR_FILENO) != 0 && !dumb && environment["CI"] == nil
+        color = !noColor && TerminalColours.supported
+        liveStatus = isatty(STDERR_FILENO) != 0 && environment["TERM"] != "dumb" && environment["CI"] == nil
     }
 
     func styled(_ text: String, _ code: String) -> String {
@@ -23,19 +23,4 @@ struct Terminal: Sendable {
     func dim(_ text: String) -> String { styled(text, "2") }
     func red(_ text: String) -> String { styled(text, "31") }
 
-    /// `text` without ANSI escape sequences.
-    static func plain(_ text: String) -> String {
-        var result = ""
-        var escaping = false
-        for character in text {
-            if escaping {
-                if character.isLetter { escaping = false }
-            } else if character == "\u{1B}" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
 }

@@ -47,12 +47,14 @@ public func _endChapter() {
 
 /// Writes an event to the channel, after flushing what the cells printed so
 /// that the offset of standard output is where the event stands; outside the
-/// runner, only what a reader should see: a display's text.
+/// runner (an exported chapter), only what a reader should see, as `lecture
+/// run` prints it: a chart's drawing, then its text, numbered.
 func emit(_ event: CellEvent) {
     fflush(stdout)
     guard let channel else {
         if case .display(let display) = event {
-            print(display.text)
+            if let drawing = display.terminal { print(TerminalColours.supported ? drawing : TerminalColours.removed(from: drawing)) }
+            print(StandaloneNumbers.shared.numbered(display))
             fflush(stdout)
         }
         return
@@ -69,5 +71,20 @@ func emit(_ event: CellEvent) {
     }
 }
 
-/// Whether the program runs under the runner, which draws charts in the terminal.
-var underRunner: Bool { channel != nil }
+/// The numbers of an exported chapter's figures and tables, counted as the
+/// program shows them, as `ChapterFigures` counts a run's: "Figure 2. The loss".
+final class StandaloneNumbers: @unchecked Sendable {
+    static let shared = StandaloneNumbers()
+    /// Shown so far, by kind; only the chapter's one thread shows.
+    private var counts: [String: Int] = [:]
+
+    func numbered(_ display: Display) -> String {
+        guard display.isNumbered else { return display.text }
+        let kind = display.kind == .table ? "Table" : "Figure"
+        counts[kind, default: 0] += 1
+        let name = "\(kind) \(counts[kind]!)"
+        let caption = display.kind == .table ? display.table?.title : display.caption
+        guard let caption, display.text.hasPrefix(caption + "\n") else { return name + "\n" + display.text }
+        return (caption.isEmpty ? name : name + ". " + caption) + "\n" + display.text.dropFirst(caption.count + 1)
+    }
+}

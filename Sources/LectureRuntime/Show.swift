@@ -15,7 +15,7 @@ public func show(_ figure: some Figure, caption: String? = nil, label: String? =
 /// Emits a chart or diagram's display event, the caption over its summary.
 func emitFigure(_ figure: some Figure, kind: Display.Kind, caption: String?, label: String?) {
     checkLabel(label, of: kind)
-    let terminal = underRunner ? (figure as? TerminalDrawable)?.terminal(width: 72) : nil
+    let terminal = (figure as? TerminalDrawable)?.terminal(width: 72)
     let text = (caption.map { $0 + "\n" } ?? "") + figure.summary
     emit(.display(Display(kind: kind, text: text, svg: figure.svg(), terminal: terminal, caption: caption, label: label)))
 }

@@ -109,6 +109,38 @@ import Testing
         let again = try course.lecture("export", "1", "--out", "taken")
         #expect(again.status == 2, "an existing folder is never overwritten")
     }
+
+    /// Charts, tables and their numbers print in an exported chapter as
+    /// `lecture run` prints them: the drawing, then "Figure 1. …".
+    @Test func anExportedChapterShowsChartsAndNumbersAsRunDoes() throws {
+        let course = try Workspace(["01-shows.md": """
+            # Shows
+
+            ```swift
+            import Neural
+            show(Plot.function(-2...2, points: 20, title: "Square", xLabel: "x", yLabel: "y", name: "x²") { $0 * $0 },
+                 caption: "The square.", label: "fig-square")
+            show(Matrix([[1, 2], [3, 4]]), caption: "Four numbers")
+            show(Plot.function(0...1, points: 5, title: "Line", xLabel: "x", yLabel: "y", name: "x") { $0 })
+            ```
+            """])
+        #expect(try course.lecture("export", "1", "--out", "shows").status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "run", "--quiet", "--scratch-path", LectureBinary.packageRoot + "/.build-lecture/export-test"]
+        process.currentDirectoryURL = course.root.appendingPathComponent("shows")
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let run = try course.lecture("run", "1")
+        let outputs = run.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("── cell") && !$0.hasPrefix("saved ") }.map { $0 + "\n" }.joined()
+        #expect(printed == outputs, "export:\n\(printed)\nrun:\n\(outputs)")
+        #expect(printed.contains("Figure 1. The square.") && printed.contains("Table 1. Four numbers"), "\(printed)")
+        #expect(printed.contains("⠀") || printed.contains("⣀") || printed.contains("●"), "the charts are drawn\n\(printed)")
+    }
 }
 
 /// What `lecture run 1` prints for a course of the one chapter in `files`,
