@@ -83,13 +83,8 @@ import Testing
         #expect(try course.read("01-steps.md").contains("We take {{steps: 3}} steps of size {{rate: 0.25}}."))
     }
 
-    @Test func anExportedChapterPrintsWhatRunPrints() throws {
-        let course = try course()
-        let export = try course.lecture("export", "1", "--out", "taken")
-        #expect(export.status == 0, "\(export.standardError)")
-        let folder = course.root.appendingPathComponent("taken")
-        golden.expect(try String(contentsOf: folder.appendingPathComponent("Sources/Chapter/main.swift"), encoding: .utf8), "export-main.swift.txt")
-
+    /// What `swift run` of an exported chapter in `folder` prints (it must succeed).
+    static func runExported(_ folder: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swift", "run", "--quiet", "--scratch-path", LectureBinary.packageRoot + "/.build-lecture/export-test"]
@@ -100,6 +95,17 @@ import Testing
         let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        return printed
+    }
+
+    @Test func anExportedChapterPrintsWhatRunPrints() throws {
+        let course = try course()
+        let export = try course.lecture("export", "1", "--out", "taken")
+        #expect(export.status == 0, "\(export.standardError)")
+        let folder = course.root.appendingPathComponent("taken")
+        golden.expect(try String(contentsOf: folder.appendingPathComponent("Sources/Chapter/main.swift"), encoding: .utf8), "export-main.swift.txt")
+
+        let printed = try Self.runExported(folder)
 
         let run = try course.lecture("run", "1")
         let outputs = run.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("── cell") }.map { $0 + "\n" }.joined()
@@ -125,16 +131,7 @@ import Testing
             ```
             """])
         #expect(try course.lecture("export", "1", "--out", "shows").status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "run", "--quiet", "--scratch-path", LectureBinary.packageRoot + "/.build-lecture/export-test"]
-        process.currentDirectoryURL = course.root.appendingPathComponent("shows")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let printed = try Self.runExported(course.root.appendingPathComponent("shows"))
         let run = try course.lecture("run", "1")
         let outputs = run.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("── cell") && !$0.hasPrefix("saved ") }.map { $0 + "\n" }.joined()
         #expect(printed == outputs, "export:\n\(printed)\nrun:\n\(outputs)")
