@@ -1,5 +1,6 @@
 import ArgumentParser
 import Literate
+import Site
 
 /// `lecture verify`: runs chapters and checks every recorded output and citation.
 struct VerifyCommand: AsyncParsableCommand {
@@ -36,6 +37,9 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         var paths = try course.chapterPaths(chapters)
         if let shard { paths = shard.chapters(of: paths) }
+        // The site reads course.json's description too: a mistake in it is
+        // bad input here as well, not only when the site is built.
+        do { _ = try CourseInfo.load(lecturesFolder: course.lectures) } catch { throw Failure.usage(error) }
         let results = try await running.run(paths, of: try course.package(), jobs: jobs.jobs).chapters
         let (runs, unreadable) = results.readable()
         var failed = unreadable

@@ -67,6 +67,10 @@ import Testing
         let syntax = try broken.lecture("verify")
         #expect(syntax.status == 2 && syntax.standardError.contains("lectures/course.json:2:3: error: course.json is not valid JSON here"),
                 "\(syntax.standardError)")
+        let titled = try Workspace(["01-a.md": chapter, "course.json": "{\"title\": 5}\n"])
+        let badTitle = try titled.lecture("verify")
+        #expect(badTitle.status == 2 && badTitle.standardError.contains("lectures/course.json:1:1: error: \"title\" must be text in quotes in the course description"),
+                "verify says it too, not only build\n\(badTitle.standardError)")
         let folder = try Workspace(["01-a.md": chapter])
         try FileManager.default.createDirectory(at: folder.url("course.json"), withIntermediateDirectories: true)
         let unreadable = try folder.lecture("verify")

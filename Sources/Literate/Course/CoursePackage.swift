@@ -81,7 +81,7 @@ public struct CoursePackage: Sendable {
 
     /// Where `data` stops being JSON, from JSONSerialization's "around
     /// character N" (JSONDecoder says only that the data is not JSON).
-    static func syntaxError(in data: Data, path: String) -> Diagnostic {
+    public static func syntaxError(in data: Data, path: String) -> Diagnostic {
         var reason = "", offset: Int?
         do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             reason = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
