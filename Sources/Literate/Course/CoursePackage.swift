@@ -62,38 +62,17 @@ public struct CoursePackage: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read course.json: it is a folder, or not readable")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         struct Settings: Decodable { var imports: [String]? }
         let settings: Settings
         do {
             settings = try JSONDecoder().decode(Settings.self, from: data)
-        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.first?.stringValue == "imports" {
-            let line = lines.firstIndex { $0.contains("\"imports\"") }.map { $0 + 1 } ?? 1
-            throw Diagnostic(at: SourceLocation(file: path, line: line), "\"imports\" must be a list of product names, as in \"imports\": [\"Neural\"]")
         } catch {
-            throw Self.syntaxError(in: data, path: path)
+            throw CourseJSON.problem(error, in: data, path: path, expected: ["imports": "a list of product names, as in \"imports\": [\"Neural\"]"])
+                ?? Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read course.json: \(error.localizedDescription)")
         }
         return (settings.imports ?? []).map { name in
-            let line = lines.firstIndex { $0.contains("\"\(name)\"") }.map { $0 + 1 } ?? 1
-            return Import(name: name, location: SourceLocation(file: path, line: line))
+            Import(name: name, location: SourceLocation(file: path, line: CourseJSON.line(of: "\"\(name)\"", in: data)))
         }
-    }
-
-    /// Where `data` stops being JSON, from JSONSerialization's "around
-    /// character N" (JSONDecoder says only that the data is not JSON).
-    public static func syntaxError(in data: Data, path: String) -> Diagnostic {
-        var reason = "", offset: Int?
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            reason = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-            offset = reason.firstMatch(of: /character (\d+)/).flatMap { Int($0.1) }
-        }
-        guard let offset, offset <= data.count else {
-            return Diagnostic(at: SourceLocation(file: path, line: 1), "course.json is not valid JSON\(reason.isEmpty ? "" : ": " + reason)")
-        }
-        let before = data.prefix(offset)
-        let line = before.filter { $0 == 0x0A }.count + 1
-        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-        return Diagnostic(at: SourceLocation(file: path, line: line, column: column), "course.json is not valid JSON here")
     }
 
     private func settingsLine(of lecture: Lecture) -> Int {

@@ -63,14 +63,9 @@ public struct CourseInfo: Sendable, Equatable, Decodable {
         } catch let error as Diagnostic {
             throw error
         } catch {
-            if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
-                throw CoursePackage.syntaxError(in: data, path: path)
-            }
-            if case DecodingError.typeMismatch(let type, let context) = error, let key = context.codingPath.first?.stringValue {
-                let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let line = lines.firstIndex { $0.contains("\"\(key)\"") }.map { $0 + 1 } ?? 1
-                throw Diagnostic(at: SourceLocation(file: path, line: line),
-                                 "\"\(key)\" must be \(type == String.self ? "text in quotes" : "a \(type)") in the course description")
+            let text = "text in quotes in the course description"
+            if let problem = CourseJSON.problem(error, in: data, path: path, expected: ["title": text, "description": text, "repository": text]) {
+                throw problem
             }
             throw Diagnostic(at: SourceLocation(file: path, line: 1),
                              "cannot read the course description: expected {\"title\": \"...\", \"description\": \"...\"} (\(error.localizedDescription))")
