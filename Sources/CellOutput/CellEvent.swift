@@ -62,6 +62,20 @@ public struct Display: Codable, Equatable, Sendable {
     /// Whether the site numbers it: a display with a caption or a label is.
     public var isNumbered: Bool { caption != nil || label != nil }
 
+    /// What follows its number: a figure's caption, a table's title (a
+    /// table's caption is its title).
+    public var numberedCaption: String? { kind == .table ? table?.title : caption }
+
+    /// Its text with its number, `name` ("Figure 2"), written over the caption
+    /// line (the first, when it has one) as the site writes it: "Figure 2. The
+    /// loss", or "Figure 2" alone for an empty caption or none; `style` sets
+    /// the number apart (bold on a terminal).
+    public func text(numbered name: String, style: (String) -> String = { $0 }) -> String {
+        guard let caption = numberedCaption, text.hasPrefix(caption + "\n") else { return style(name) + "\n" + text }
+        let number = caption.isEmpty ? style(name) : style(name + ".") + " " + caption
+        return number + "\n" + text.dropFirst(caption.count + 1)
+    }
+
     /// The prefix a label must have for a display of `kind`.
     public static func labelPrefix(of kind: Kind) -> String {
         kind == .table ? "tbl-" : "fig-"

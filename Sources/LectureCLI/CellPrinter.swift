@@ -49,16 +49,9 @@ struct CellPrinter {
         }
     }
 
-    /// A display's recorded text, its caption line (the first, when it has one;
-    /// a table's title is its caption) after its number, as the site writes
-    /// it: "Figure 2. The loss", or "Figure 2" for an empty one.
+    /// A display's recorded text, numbered as the site numbers it.
     private func numberedText(_ display: Display, _ entry: ChapterFigures.Entry?) -> String {
-        guard let entry else { return display.text }
-        guard let caption = entry.caption, display.text.hasPrefix(caption + "\n") else {
-            return terminal.bold(entry.name) + "\n" + display.text
-        }
-        let number = caption.isEmpty ? terminal.bold(entry.name) : terminal.bold(entry.name + ".") + " " + caption
-        return number + "\n" + display.text.dropFirst(caption.count + 1)
+        entry.map { display.text(numbered: $0.name, style: terminal.bold) } ?? display.text
     }
 
     /// Saves a chart as `cell-N[-k].svg` and returns its path relative to the

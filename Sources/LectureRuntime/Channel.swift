@@ -82,9 +82,6 @@ final class StandaloneNumbers: @unchecked Sendable {
         guard display.isNumbered else { return display.text }
         let kind = display.kind == .table ? "Table" : "Figure"
         counts[kind, default: 0] += 1
-        let name = "\(kind) \(counts[kind]!)"
-        let caption = display.kind == .table ? display.table?.title : display.caption
-        guard let caption, display.text.hasPrefix(caption + "\n") else { return name + "\n" + display.text }
-        return (caption.isEmpty ? name : name + ". " + caption) + "\n" + display.text.dropFirst(caption.count + 1)
+        return display.text(numbered: "\(kind) \(counts[kind]!)")
     }
 }

@@ -45,7 +45,7 @@ public struct ChapterFigures: Sendable {
                 guard case .display(let display) = output, display.isNumbered else { continue }
                 let kind = Kind(display.kind)
                 counts[kind, default: 0] += 1
-                let entry = Entry(kind: kind, number: counts[kind]!, cell: cell, item: item, caption: kind == .table ? display.table?.title : display.caption,
+                let entry = Entry(kind: kind, number: counts[kind]!, cell: cell, item: item, caption: display.numberedCaption,
                                   label: display.label)
                 entries.append(entry)
                 if let label = display.label, !labels.insert(label).inserted { repeatedLabels.append(entry) }
