@@ -76,8 +76,6 @@ public struct ChapterOutput: Equatable, Sendable {
             case .parameterRejected(let name, let value, let type):
                 rejectedParameter = (name, value, type)
             case .chapterEnded:
-                take(upTo: standardOutput.count)
-                endCell()
                 reachedEnd = true
             }
         }

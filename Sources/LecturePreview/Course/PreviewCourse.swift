@@ -370,7 +370,7 @@ actor PreviewCourse {
             return
         }
         do {
-            try folder.update(to: next.files, from: snapshot.files)
+            try folder.update(to: next.files, changed: changed)
         } catch {
             log.problem("preview: \(error.localizedDescription)")
         }

@@ -41,7 +41,7 @@ struct PreviewSnapshot: Sendable {
     /// standard library's `==` on arrays, compiled into the debug build that
     /// `swift run lecture preview` runs, compares byte by byte, and took a
     /// tenth of each save's site build.
-    static func same(_ a: [UInt8]?, _ b: [UInt8]?) -> Bool {
+    private static func same(_ a: [UInt8]?, _ b: [UInt8]?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
         guard a.count == b.count else { return false }
         return a.withUnsafeBytes { a in

@@ -23,17 +23,23 @@ final class SiteFolder: Sendable {
         return SiteFolder(path: path)
     }
 
-    /// Makes the folder hold `files` where it held `previous`.
-    func update(to files: [String: [UInt8]], from previous: [String: [UInt8]]) throws {
+    /// Makes the folder hold `files`, of which the paths `changed` (those that
+    /// differ from what it holds, ``PreviewSnapshot/changes(since:)``) are
+    /// written or, when `files` has none, removed.
+    func update(to files: [String: [UInt8]], changed: Set<String>) throws {
         try removed.withLock { removed in
             guard !removed else { return }
-            try write(files, previous)
+            try write(files, changed)
         }
     }
 
-    private func write(_ files: [String: [UInt8]], _ previous: [String: [UInt8]]) throws {
+    private func write(_ files: [String: [UInt8]], _ changed: Set<String>) throws {
         let manager = FileManager.default
-        for (name, bytes) in files where !PreviewSnapshot.same(bytes, previous[name]) {
+        for name in changed {
+            guard let bytes = files[name] else {
+                try? manager.removeItem(atPath: path + "/" + name)
+                continue
+            }
             let destination = path + "/" + name
             try manager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             let temporary = path + "/.writing-" + UUID().uuidString.prefix(8)
@@ -43,9 +49,6 @@ final class SiteFolder: Sendable {
                 try? manager.removeItem(atPath: temporary)
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write '\(destination)': \(reason)"])
             }
-        }
-        for name in previous.keys where files[name] == nil {
-            try? manager.removeItem(atPath: path + "/" + name)
         }
     }
 

@@ -45,9 +45,9 @@ struct CellReader {
             switch info {
             case .cell(let options):
                 let lines = CodeLines(block.literal)
-                let comments = options.runs || options.crashes ? PrintsComments.find(in: lines, firstLine: span.firstContentLine) : []
-                if options.norun || options.fails || options.typecheck,
-                   let claim = PrintsComments.find(in: lines, firstLine: span.firstContentLine).first {
+                let found = PrintsComments.find(in: lines, firstLine: span.firstContentLine)
+                let comments = options.runs || options.crashes ? found : []
+                if options.norun || options.fails || options.typecheck, let claim = found.first {
                     // It would say on the page what the cell prints, and nothing would check it.
                     let kind = options.norun ? "norun" : options.fails ? "fails" : "typecheck"
                     problems.append(Diagnostic(at: SourceLocation(file: path, line: claim.line, column: claim.column + span.column - 1),

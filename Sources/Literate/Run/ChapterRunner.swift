@@ -185,7 +185,8 @@ public struct ChapterRunner: Sendable {
     /// tool's (a chapter's settings come in as parameters), so that its run's
     /// key (``runKey(_:_:environment:)``) holds everything it can read from its
     /// environment, and a recorded run is never reused for another.
-    static func passedEnvironment(from tool: [String: String] = ProcessInfo.processInfo.environment) -> [String: String?] {
+    static func passedEnvironment() -> [String: String?] {
+        let tool = ProcessInfo.processInfo.environment
         let names = ["PATH", "LD_LIBRARY_PATH", "HOME", "TMPDIR", "TZ", "LANG", "LANGUAGE"]
         var passed: [String: String?] = Dictionary(uniqueKeysWithValues: names.map { ($0, tool[$0]) })
         for (name, value) in tool where name.hasPrefix("LC_") { passed[name] = value }
@@ -194,7 +195,7 @@ public struct ChapterRunner: Sendable {
 
     /// What a run depends on besides its executable: where the chapter is (its
     /// folder is the program's working directory), the parameters, its whole
-    /// environment (``passedEnvironment(from:)`` and the runner's variables),
+    /// environment (``passedEnvironment()`` and the runner's variables),
     /// and the contents of the files the chapter declares it reads. The clock,
     /// the network and undeclared files are beyond what the tool can know.
     func runKey(_ executable: String, _ lecture: Lecture, environment: [String: String?]) -> (key: String, inputs: [String]) {

@@ -133,7 +133,7 @@ struct ChildProcess: Sendable {
                     let late = timeout.map { ContinuousClock.now - start > .seconds($0) } ?? false
                     let verbose = outputLimit.map { written() > $0 } ?? false
                     guard late || verbose else { continue }
-                    state.ended.withLock { $0 = (late, verbose && !late) }
+                    state.ended.withLock { $0 = (late, verbose && !late, false) }
                     state.group.withLock { pid in
                         if let pid { kill(-pid, SIGKILL) }
                     }
@@ -144,7 +144,7 @@ struct ChildProcess: Sendable {
                 state.group.withLock { pid in
                     if let pid {
                         kill(-pid, SIGKILL)
-                        state.cancelled.withLock { $0 = true }
+                        state.ended.withLock { $0.cancelled = true }
                     }
                 }
                 return nil
@@ -158,16 +158,13 @@ struct ChildProcess: Sendable {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let (timedOut, exceeded) = state.ended.withLock { $0 }
-        let cancelled = state.cancelled.withLock { $0 }
-        switch execution {
-        case .exited(let code)?:
-            return Result(status: code, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
-        case .signaled(let signal)?:
-            return Result(status: signal, signaled: true, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
-        default:
-            return Result(status: -1, signaled: false, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
+        let (timedOut, exceeded, cancelled) = state.ended.withLock { $0 }
+        let (status, signaled): (Int32, Bool) = switch execution {
+        case .exited(let code)?: (code, false)
+        case .signaled(let signal)?: (signal, true)
+        default: (-1, false)
         }
+        return Result(status: status, signaled: signaled, timedOut: timedOut, outputExceeded: exceeded, seconds: seconds, cancelled: cancelled)
     }
 }
 
@@ -175,8 +172,7 @@ struct ChildProcess: Sendable {
 /// and why the watchdog ended it.
 private final class LaunchState: Sendable {
     let group = Mutex<pid_t?>(nil)
-    let ended = Mutex<(timedOut: Bool, exceeded: Bool)>((false, false))
-    let cancelled = Mutex<Bool>(false)
+    let ended = Mutex<(timedOut: Bool, exceeded: Bool, cancelled: Bool)>((false, false, false))
 }
 
 /// The process groups of the children that are running, so that an interrupt

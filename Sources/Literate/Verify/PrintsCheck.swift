@@ -5,7 +5,6 @@ import CellOutput
 /// exactly, numbers within the cell's tolerance, as ``Verifier`` compares
 /// recorded output. A mismatch is an error at the comment's line.
 enum PrintsCheck {
-
     static func problems(in lecture: Lecture, cells: [Int], checkpoints: [Int: String]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var number = 0
@@ -40,9 +39,8 @@ enum ExerciseCheck {
     static func problems(in lecture: Lecture, checks: [(exercise: String, passed: Bool, message: String, cell: Int?)]) -> [Diagnostic] {
         checks.filter { !$0.passed }.map { check in
             // The cell that ran the check, or the exercise's first check cell.
-            let isCheck = { (cell: Cell) -> Bool in cell.options.check == check.exercise }
-            let ran: Cell? = check.cell.flatMap { lecture.cells.indices.contains($0) ? lecture.cells[$0] : nil }
-            let cell = ran.map(isCheck) == true ? ran : lecture.cells.first(where: isCheck)
+            let checks = lecture.cells.filter { $0.options.check == check.exercise }
+            let cell = checks.first { $0.index == check.cell } ?? checks.first
             let location = cell.map { SourceLocation(file: lecture.path, line: $0.fence.openLine, column: $0.fence.column) }
             return Diagnostic(at: location, "the worked answer of exercise '\(check.exercise)' fails its check: \(check.message)")
         }

@@ -99,7 +99,8 @@ public enum Verifier {
         let b = actual.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(a.count, b.count) {
             let left = index < a.count ? String(a[index]) : nil, right = index < b.count ? String(b[index]) : nil
-            if !(left?.trailingSpacesTrimmed ?? "\u{0}").isIdentical(to: right?.trailingSpacesTrimmed ?? "\u{0}") {
+            // Compared by scalars, as `isIdentical(to:)` does.
+            if left.map({ Array($0.trailingSpacesTrimmed.unicodeScalars) }) != right.map({ Array($0.trailingSpacesTrimmed.unicodeScalars) }) {
                 let composedOtherwise = left != nil && left == right
                 return (min(index, a.count), ["expected: " + (left ?? "(no line)"), "actual:   " + (right ?? "(no line)")]
                     + (composedOtherwise ? ["(the same letters, composed of other Unicode scalars: 'lecture bless' records what the program printed)"] : []))
