@@ -76,8 +76,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("starts").path
         let wrapper = folder.appendingPathComponent("node").path
-        try Data("#!/bin/sh\necho start >> '\(log)'\nexec '\(katex.node)' \"$@\"\n".utf8).write(to: URL(fileURLWithPath: wrapper))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        // Written by a shell of its own: a file this process had open for
+        // writing could be inherited by a child another test starts at that
+        // moment, and could then not be run ("text file busy").
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "printf '%s' \"$1\" > \"$0\" && chmod 755 \"$0\"", wrapper,
+                            "#!/bin/sh\necho start >> '\(log)'\nexec '\(katex.node)' \"$@\"\n"]
+        try writer.run()
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
         let counting = KaTeXRenderer(script: katex.script, node: wrapper)
         let results = try counting.render((0..<100).map { .init("a_{\($0)}", display: false) })
         #expect(results.allSatisfy { if case .success = $0 { true } else { false } })
