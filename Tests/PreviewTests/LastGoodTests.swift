@@ -25,6 +25,7 @@ struct LastGoodTests {
         #expect(shown.cells[1] == [.text("2\n")])
         #expect(shown.cells[2] == [.text("end\n")])
         #expect(shown.citations == [0: "2"])
+        #expect(shown.staleCells == [1, 2])
         #expect(shown.diagnostics == failed.diagnostics)
         #expect(!shown.succeeded)
     }
@@ -40,5 +41,6 @@ struct LastGoodTests {
         #expect(shown.cells[1] == [.text("1 now\n")])
         #expect(shown.cells[2] == [.text("2\n")])
         #expect(shown.cells[3] == [.text("3\n")])
+        #expect(shown.staleCells == [2, 3])
     }
 }

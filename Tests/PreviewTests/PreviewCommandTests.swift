@@ -83,7 +83,7 @@ struct PreviewCommandTests {
         let terminal = preview.standardError.split(separator: "\n").first { $0.hasPrefix(place) }
         #expect(terminal?.contains(": error: cannot convert value of type") == true, "stderr: \(preview.standardError)")
         body = try preview.get("/01-first.html").body
-        #expect(body.contains("<aside id=\"lecture-preview-problems\""))
+        #expect(body.contains("<div id=\"lecture-preview-problems\""))
         #expect(body.contains(place + "17: error: cannot convert value of type"))
         // Both programs that hold the cell report it; the page says it once.
         #expect(body.contains("lecture preview: 1 problem</strong>"))
@@ -117,8 +117,8 @@ struct PreviewCommandTests {
         #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
         body = try preview.get("/01-first.html").body
         let option = "lectures/01-first.md:\(Self.line(of: "```swift hidden", in: unreadable)):"
-        #expect(body.contains("<aside id=\"lecture-preview-problems\""))
-        #expect(body.components(separatedBy: "<aside id=\"lecture-preview-problems\"").last?.contains(option) == true)
+        #expect(body.contains("<div id=\"lecture-preview-problems\""))
+        #expect(body.components(separatedBy: "<div id=\"lecture-preview-problems\"").last?.contains(option) == true)
         #expect(preview.standardError.contains(option))
         #expect(body.contains("base is 6"))
 
@@ -130,6 +130,55 @@ struct PreviewCommandTests {
         #expect(!(try preview.get("/index.html").body.contains("href=\"02-second.html\"")))
         #expect(!(try preview.get("/01-first.html").body.contains("href=\"02-second.html\"")))
         #expect(try preview.get("/02-second.html").status == 404)
+    }
+
+    /// A chapter whose run takes a while shows a save's first cells while the
+    /// later ones still run: the edited cell's new output, the cells after it
+    /// with their previous output, marked so, and a notice; when the chapter
+    /// is done, the page reloads again with everything new.
+    @Test func aLongChapterShowsTheEditedCellBeforeItIsDone() throws {
+        let slow = """
+            # Slow
+
+            ```swift
+            let base = 6
+            print("base is \\(base)")
+            ```
+
+            A cell that takes its time.
+
+            ```swift
+            import Foundation
+            Thread.sleep(forTimeInterval: 4)
+            print("slept; base was \\(base)")
+            ```
+
+            """
+        let course = try Workspace(["01-slow.md": slow])
+        let preview = try PreviewProcess.start(in: course)
+        defer { _ = preview.interrupt() }
+        #expect(try preview.get("/01-slow.html").body.contains("slept; base was 6"))
+        let events = try preview.listen(from: "01-slow.html")
+        defer { events.close() }
+
+        let seen = events.reloads.count
+        try course.write("01-slow.md", slow.replacingOccurrences(of: "let base = 6", with: "let base = 7"))
+        let saved = Date()
+        #expect(events.reload(naming: "01-slow.html", after: seen, timeout: 120) != nil)
+        let early = try preview.get("/01-slow.html").body
+        #expect(Date().timeIntervalSince(saved) < 60)
+        #expect(early.contains("base is 7"))
+        #expect(early.contains("<div id=\"lecture-preview-running\""))
+        #expect(early.contains("Running cell 2 of 2"))
+        #expect(early.contains("<div class=\"cell stale\">"))
+        #expect(early.contains("slept; base was 6"), "the running cell shows its previous output")
+        #expect(preview.standardOutput.contains("preview: 01-slow: shown while it runs: compile"))
+
+        let done = events.reloads.count
+        #expect(events.reload(naming: "01-slow.html", after: done, timeout: 120) != nil)
+        let final = try preview.get("/01-slow.html").body
+        #expect(final.contains("base is 7") && final.contains("slept; base was 7"))
+        #expect(!final.contains("lecture-preview-running") && !final.contains("cell stale"))
     }
 
     /// The local addresses of the sockets listening on `port`, from the kernel's

@@ -36,6 +36,16 @@ import Testing
             .contains("<div class=\"error-title\">2 errors</div><pre>a.md:1:1: error: x\na.md:2:1: error: &lt;y&gt;</pre>"))
     }
 
+    /// Cells whose output is an earlier run's (the preview's, while a chapter
+    /// runs) say so by a class, and only those.
+    @Test func staleCellsAreMarked() throws {
+        let html = render(try Fixture.lecture("cells.md"), outputs: Self.outputs, staleCells: [0, 6]).html
+        let marked = html.components(separatedBy: "<div class=\"cell stale\">")
+        #expect(marked.count == 3)
+        #expect(marked[1].components(separatedBy: "<div class=\"cell").first?.contains("answer 42") == true)
+        #expect(!(try Self.page()).contains("stale"))
+    }
+
     @Test func printedTextIsEscaped() throws {
         let html = try Self.page()
         #expect(html.contains("<pre class=\"printed\">answer 42\n&lt;script&gt;alert(1)&lt;/script&gt;</pre>"))

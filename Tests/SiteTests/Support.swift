@@ -44,7 +44,7 @@ enum Fixture {
 /// outputs by chapter id, for cross-references.
 func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [Int: String] = [:],
             others: [Lecture] = [], otherOutputs: [String: [Int: [OutputItem]]] = [:],
-            rawHTML: RawHTMLPolicy = .filtered) -> (html: String, diagnostics: [Diagnostic]) {
+            rawHTML: RawHTMLPolicy = .filtered, staleCells: Set<Int> = []) -> (html: String, diagnostics: [Diagnostic]) {
     let lectures = [lecture] + others
     var anchors: [String: Set<String>] = [:]
     for lecture in lectures { anchors[lecture.id] = ChapterOutline(lecture).anchors }
@@ -53,9 +53,10 @@ func render(_ lecture: Lecture, outputs: [Int: [OutputItem]] = [:], citations: [
         CrossReferences.Chapter(id: other.id, page: other.id + ".html", number: other.number, title: other.title,
                                 figures: other.id == lecture.id ? figures : ChapterFigures(other, cells: otherOutputs[other.id] ?? [:]))
     })
-    let renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
+    var renderer = ChapterRenderer(lecture: lecture, outline: ChapterOutline(lecture), outputs: outputs, citationValues: citations,
                                    links: LinkResolver(anchors: anchors, courseFolder: Fixture.folder.path), rawHTML: rawHTML,
                                    figures: figures, references: references)
+    renderer.staleCells = staleCells
     let (rendered, diagnostics) = renderer.render()
     return (rendered.body, diagnostics)
 }

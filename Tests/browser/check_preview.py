@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Checks `lecture preview` in headless Chromium: an open page reloads by itself
 after a save and shows the new output, scrolled where it was; a compile error
-shows over the page with its file:line, and fixing it clears it.
+shows over the page with its file:line, and fixing it clears it; a chapter
+whose run takes a while shows the edit before it is done, with the cells still
+running marked and a notice, which axe-core finds accessible, and then
+reloads without them.
 
 Runs the preview on a copy of a course's lectures in a temporary folder (the
 lectures given are never changed), opens a chapter page, scrolls it, then saves
 edits to the copy as an editor does (a new file renamed over the old one).
 
-Usage: check_preview.py LECTURE_BINARY LECTURES_FOLDER CHAPTER_FILE OLD_TEXT NEW_TEXT
+Usage: check_preview.py [--axe AXE.MIN.JS] [--screenshot PNG] LECTURE_BINARY LECTURES_FOLDER CHAPTER_FILE OLD_TEXT NEW_TEXT
 (OLD_TEXT is text of a cell's code in CHAPTER_FILE that the cell prints, such
 as a string literal; NEW_TEXT replaces it, and must show in the cell's output
 once the page reloaded.)
@@ -25,9 +28,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, find_chromium  # noqa: E402
-from check_site import Report  # noqa: E402
+from check_site import Report, check_accessibility  # noqa: E402
 
 SCROLL = 600
+# A cell that keeps the chapter running long enough to look at its page meanwhile.
+SLOW_CELL = '\n```swift\nimport Foundation\nThread.sleep(forTimeInterval: 30)\nprint("the slow cell is done")\n```\n'
 
 
 def save(path, text):
@@ -74,10 +79,19 @@ def start_preview(binary, folder):
 
 
 def main():
-    if len(sys.argv) != 6:
+    arguments = sys.argv[1:]
+    axe = screenshot = None
+    while arguments and arguments[0] in ("--axe", "--screenshot") and len(arguments) > 1:
+        if arguments[0] == "--axe":
+            with open(arguments[1], encoding="utf-8") as file:
+                axe = file.read()
+        else:
+            screenshot = arguments[1]
+        arguments = arguments[2:]
+    if len(arguments) != 5:
         print(__doc__, file=sys.stderr)
         return 2
-    binary, lectures, chapter, old, new = sys.argv[1:]
+    binary, lectures, chapter, old, new = arguments
     chromium = find_chromium()
     if not chromium:
         print("error: no Chromium found (install the Debian package chromium)", file=sys.stderr)
@@ -137,6 +151,30 @@ def main():
         save(source, original)
         cleared = wait_until(browser, "window.beforeTheSave === undefined && !document.querySelector('#lecture-preview-problems')", 120)
         report.check(cleared, f"{page}: fixing the error clears it")
+
+        # A slow cell at the end: the chapter's run now takes a while, so the
+        # next edit shows before the slow cell is done.
+        slow = original + SLOW_CELL
+        save(source, slow)
+        report.check(wait_until(browser, in_output("the slow cell is done"), 180), f"{page}: shows the slow cell once it ran")
+        browser.evaluate("window.beforeTheSave = true")
+        started = time.time()
+        save(source, slow.replace(old, new, 1))
+        early = wait_until(browser, "window.beforeTheSave === undefined && !!document.querySelector('#lecture-preview-running') && "
+                           + in_output(new.strip('"')), 20)
+        seconds = time.time() - started
+        report.check(early, f"{page}: shows the edit while the chapter still runs ({seconds:.2f} s), with a notice")
+        stale = early and browser.evaluate(
+            "[...document.querySelectorAll('.cell.stale .output')].some(output => output.innerText.includes('the slow cell is done'))")
+        report.check(bool(stale), f"{page}: the running cell shows its previous output, marked as the previous run's")
+        if early and screenshot:
+            browser.screenshot(screenshot, 1280, 700)
+        if early and axe:
+            check_accessibility(browser, f"{page} while it runs", axe, report)
+        browser.evaluate("window.beforeTheSave = true")
+        done = wait_until(browser, "window.beforeTheSave === undefined && !document.querySelector('#lecture-preview-running') && "
+                          "!document.querySelector('.cell.stale') && " + in_output("the slow cell is done"), 120)
+        report.check(done, f"{page}: reloads again when the chapter is done, nothing marked")
     finally:
         browser.quit()
         process.send_signal(signal.SIGINT)

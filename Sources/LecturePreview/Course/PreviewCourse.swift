@@ -33,6 +33,12 @@ public struct PreviewSettings: Sendable {
 /// chapter is done, the whole site is built again in memory, compared with the
 /// version served, and the changed paths published (``PreviewSnapshot``).
 ///
+/// A chapter whose last run took a while shows its page early, while it
+/// runs: as soon as the cells up to the first one whose code changed are
+/// done, with what they printed now and the cells after them as the last
+/// good run left them, marked so (``showWhileRunning(_:run:_:)``); the page
+/// reloads again when the chapter is done.
+///
 /// A chapter that fails keeps its page: the run's diagnostics in place of
 /// the failing cell and over the page, the other cells with their last good
 /// output (``ChapterRun/fillingGaps(from:)``); one that no longer parses keeps
@@ -47,6 +53,8 @@ actor PreviewCourse {
         var lastGood: ChapterRun?
         /// What is wrong with it now, as the terminal prints it.
         var problems: [String] = []
+        /// What its page says while it runs, shown early.
+        var notice: String?
     }
 
     /// What the changes since the last publication cost, for the terminal.
@@ -81,6 +89,11 @@ actor PreviewCourse {
     /// The task of each running chapter, cancelled (its program stopped) when
     /// the chapter goes away or changes again: its run would show nothing new.
     private var runs: [String: Task<Void, Never>] = [:]
+    /// The number of each chapter's latest run, counted over the whole preview,
+    /// and of the runs that showed their page early.
+    private var runNumbers: [String: Int] = [:]
+    private var runsCounted = 0
+    private var shownEarly: Set<Int> = []
     private var runner: Task<ChapterRunner, any Error>?
     /// What the library was prepared for: the products the chapters import.
     private var preparedImports: Set<String> = []
@@ -207,6 +220,9 @@ actor PreviewCourse {
 
     /// Parses and runs one chapter, then publishes the site with its page.
     private func run(_ path: String) async {
+        runsCounted += 1
+        let number = runsCounted
+        runNumbers[path] = number
         let loaded: Result<Lecture, Diagnostics>
         do throws(Diagnostics) { loaded = .success(try Course.load(path)) } catch { loaded = .failure(error) }
         var outcome: ChapterRun?
@@ -214,12 +230,21 @@ actor PreviewCourse {
             runner = nil
         }
         if case .success(let lecture) = loaded, let runner = await preparedRunner() {
-            outcome = await runner.run(lecture)
+            var progress: (@Sendable (ChapterRunner.Progress) -> Void)?
+            if let edited = firstEditedCell(lecture, path) {
+                progress = { progress in
+                    guard progress.running > edited else { return }
+                    Task { await self.showWhileRunning(path, run: number, progress) }
+                }
+            }
+            outcome = await runner.run(lecture, progress: progress)
         }
         running.remove(path)
         runs[path] = nil
+        shownEarly.remove(number)
         if order.contains(path), !Task.isCancelled {
             var chapter = chapters[path] ?? Chapter()
+            chapter.notice = nil
             switch loaded {
             case .failure(let diagnostics):
                 chapter.problems = diagnostics.all.map(\.description)
@@ -242,6 +267,37 @@ actor PreviewCourse {
         } else if !started {
             armStartupTimer(Self.startupPatience)
         }
+    }
+
+    /// A chapter whose last good run took less than this shows its page only
+    /// when it is done: an early page would reload again at once.
+    static let earlyPageAfter = 0.4
+
+    /// The first cell of `lecture` whose code or options differ from the
+    /// cell at its place on the page now, when its page shows a run that
+    /// took long enough to show the page early; nil when the code is the
+    /// same (the run is the library's or an input's, or a look-up).
+    private func firstEditedCell(_ lecture: Lecture, _ path: String) -> Int? {
+        guard started, let chapter = chapters[path], let good = chapter.lastGood, let shown = chapter.shown,
+              good.programSeconds >= Self.earlyPageAfter else { return nil }
+        let old = shown.lecture.cells
+        return lecture.cells.first { cell in
+            cell.index >= old.count || old[cell.index].code != cell.code || old[cell.index].options != cell.options
+        }?.index
+    }
+
+    /// Shows the cells of run `number` of the chapter at `path` that are done,
+    /// the others as its last good run left them, with a notice; once a run.
+    private func showWhileRunning(_ path: String, run number: Int, _ progress: ChapterRunner.Progress) {
+        guard runNumbers[path] == number, running.contains(path), !shownEarly.contains(number),
+              var chapter = chapters[path], let good = chapter.lastGood else { return }
+        shownEarly.insert(number)
+        chapter.shown = progress.done.fillingGaps(from: good)
+        let total = progress.done.lecture.cells.count
+        chapter.notice = "Running cell \(progress.running + 1) of \(total): until the chapter is done, "
+            + "this cell and those after it show the output of the previous run."
+        chapters[path] = chapter
+        publish(early: (path, progress.done.compileSeconds))
     }
 
     /// Publishes now when no chapter runs any more; else within a second,
@@ -322,8 +378,9 @@ actor PreviewCourse {
     }
 
     /// Builds the site from what every chapter shows now, and publishes it
-    /// when anything a page shows changed.
-    private func publish() {
+    /// when anything a page shows changed; `early` names a chapter shown
+    /// while it runs, and the seconds it took to compile.
+    private func publish(early: (path: String, compiled: Double)? = nil) {
         let start = ContinuousClock.now
         var next = PreviewSnapshot(generation: snapshot.generation + 1, files: snapshot.files)
         let shown = order.compactMap { chapters[$0]?.shown }
@@ -353,6 +410,9 @@ actor PreviewCourse {
             } else if !problems.isEmpty {
                 next.pageProblems[Course.id(ofPath: path) + ".html"] = problems
             }
+            if chapter.shown != nil, let notice = chapter.notice {
+                next.pageNotices[Course.id(ofPath: path) + ".html"] = notice
+            }
         }
         for (concern, problems) in courseProblems.sorted(by: { $0.key < $1.key }) {
             report(concern, problems, fixed: nil)
@@ -366,7 +426,7 @@ actor PreviewCourse {
 
         let changed = next.changes(since: snapshot)
         guard !changed.isEmpty || snapshot.generation == 0 else {
-            finishBatch(siteSeconds: start, changed: 0)
+            if early == nil { finishBatch(siteSeconds: start, changed: 0) }
             return
         }
         do {
@@ -378,7 +438,18 @@ actor PreviewCourse {
         server.show(next)
         let server = server
         Task { await server.announce(generation: next.generation, changed: changed) }
-        finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
+        if let early {
+            reportEarly(early.path, compiled: early.compiled, siteSeconds: start)
+        } else {
+            finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
+        }
+    }
+
+    /// One line on a page shown while its chapter runs; the batch goes on.
+    private func reportEarly(_ path: String, compiled: Double, siteSeconds start: ContinuousClock.Instant) {
+        guard let batch else { return }
+        log.status("preview: \(Course.id(ofPath: path)): shown while it runs: compile \(Self.seconds(compiled)), "
+            + "site \(Self.seconds(ContinuousClock.now - start)); \(Self.seconds(ContinuousClock.now - batch.start)) after the change")
     }
 
     /// Prints `problems` under `key` when they differ from what was printed last.

@@ -118,7 +118,8 @@ final class PreviewServer: Sendable {
                                 body: Data(page ?? Array("no page here\n".utf8)))
         }
         let served = path.hasSuffix(".html")
-            ? PreviewPage.served(bytes, problems: site.problems(on: path), session: session, generation: site.generation)
+            ? PreviewPage.served(bytes, problems: site.problems(on: path), notice: site.pageNotices[path], session: session,
+                                 generation: site.generation)
             : bytes
         return HTTPResponse(statusCode: .ok, headers: [.contentType: SitePath.contentType(of: path), .cacheControl: "no-store"],
                             body: Data(served))

@@ -1,8 +1,10 @@
 import Escaping
 
 /// What the preview adds to each page it serves, before `</body>`: the
-/// diagnostics of the page over its content, when there are any, and a script
-/// that listens to the preview's reload events.
+/// diagnostics of the page over its content, when there are any; a notice,
+/// while the page's chapter still runs, that its cells marked `stale` show
+/// the output of an earlier run; the look of those cells; and a script that
+/// listens to the preview's reload events.
 ///
 /// The script reloads the page when an event names the page itself or one of
 /// the site's assets (a page that did not change has nothing new to show), and
@@ -15,8 +17,8 @@ enum PreviewPage {
     /// Where the reload events are served (Server-Sent Events).
     static let eventsPath = "_preview/events"
 
-    static func served(_ html: [UInt8], problems: [String], session: String, generation: Int) -> [UInt8] {
-        let addition = Array((overlay(problems) + script(session: session, generation: generation)).utf8)
+    static func served(_ html: [UInt8], problems: [String], notice: String? = nil, session: String, generation: Int) -> [UInt8] {
+        let addition = Array((overlay(problems) + running(notice) + staleLook + script(session: session, generation: generation)).utf8)
         let end = Array("</body>".utf8)
         guard let position = lastRange(of: end, in: html) else { return html + addition }
         return Array(html[..<position]) + addition + Array(html[position...])
@@ -27,7 +29,7 @@ enum PreviewPage {
         guard !problems.isEmpty else { return "" }
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return """
-        <aside id="lecture-preview-problems" role="alert" aria-label="Problems">
+        <div id="lecture-preview-problems" role="alert" aria-label="Problems">
         <style>
         #lecture-preview-problems { position: fixed; left: 1rem; right: 1rem; bottom: 1rem; z-index: 1000;
           max-height: 45vh; overflow: auto; padding: .75rem 1rem; border: 2px solid #b3261e; border-radius: 6px;
@@ -38,10 +40,36 @@ enum PreviewPage {
         <button type="button" onclick="this.parentElement.hidden = true">Hide</button>
         <strong>lecture preview: \(count)</strong> (cells that did not run now show their last good output)
         <pre>\(HTMLEscape.text(problems.joined(separator: "\n")))</pre>
-        </aside>
+        </div>
 
         """
     }
+
+    /// The notice of a chapter that still runs, at the top of the window.
+    static func running(_ notice: String?) -> String {
+        guard let notice else { return "" }
+        return """
+        <div id="lecture-preview-running" role="status" aria-label="Running">
+        <style>
+        #lecture-preview-running { position: fixed; top: .5rem; right: .5rem; z-index: 1000; max-width: min(28rem, calc(100vw - 1rem));
+          padding: .4rem .75rem; border: 1px solid #2f5597; border-radius: 6px; background: #eef3fb; color: #0c2146;
+          font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 2px 10px rgba(0,0,0,.2); }
+        </style>
+        \(HTMLEscape.text(notice))
+        </div>
+
+        """
+    }
+
+    /// How a cell whose output is an earlier run's looks: framed by a dashed
+    /// line and labelled, in the page's own colours.
+    static let staleLook = """
+        <style>
+        .cell.stale > .output { outline: 2px dashed currentColor; outline-offset: -6px; }
+        .cell.stale > .output::before { content: "output of the previous run"; display: block; font: italic 12px/1.4 system-ui, sans-serif; }
+        </style>
+
+        """
 
     static func script(session: String, generation: Int) -> String {
         """

@@ -13,6 +13,8 @@ struct PreviewSnapshot: Sendable {
     /// What is wrong with the course as a whole (its theme, `course.json`, the
     /// library, a chapter that has no page): shown on every page.
     var courseProblems: [String] = []
+    /// What a page says of its chapter while it still runs, by the page's path.
+    var pageNotices: [String: String] = [:]
 
     static let indexPage = "index.html"
 
@@ -26,11 +28,12 @@ struct PreviewSnapshot: Sendable {
     }
 
     /// The paths whose content as served differs from `old`'s: files changed,
-    /// added or removed, and pages whose diagnostics changed.
+    /// added or removed, and pages whose diagnostics or notice changed.
     func changes(since old: PreviewSnapshot) -> Set<String> {
         var changed = Set<String>()
         for path in Set(files.keys).union(old.files.keys) {
-            if !Self.same(files[path], old.files[path]) || (path.hasSuffix(".html") && problems(on: path) != old.problems(on: path)) {
+            let shown = path.hasSuffix(".html") && (problems(on: path) != old.problems(on: path) || pageNotices[path] != old.pageNotices[path])
+            if shown || !Self.same(files[path], old.files[path]) {
                 changed.insert(path)
             }
         }

@@ -26,6 +26,12 @@ public struct ChapterRun: Sendable {
     /// Seconds spent compiling and running.
     public var compileSeconds = 0.0
     public var runSeconds = 0.0
+    /// Seconds the programs ran, now or when the recorded runs that were
+    /// reused were made: how long running the chapter again takes.
+    public var programSeconds = 0.0
+    /// Cells whose outputs come from an earlier run, not this one: the
+    /// preview shows them so while the chapter runs, or after it failed.
+    public var staleCells: Set<Int> = []
 
     public init(lecture: Lecture) {
         self.lecture = lecture

@@ -45,9 +45,20 @@ public struct ChapterRunner: Sendable {
         case running(cell: Int?)
     }
 
+    /// What the chapter's main program has done while it still runs: the
+    /// outputs of its cells that are done (those that started before the one
+    /// now running), and the cell now running.
+    public struct Progress: Sendable {
+        public var done: ChapterRun
+        public var running: Int
+    }
+
     /// Runs every program of the chapter, or, with `lastCell`, only its cells up
-    /// to that one.
-    public func run(_ lecture: Lecture, upTo lastCell: Int? = nil, phase: @escaping @Sendable (Phase) -> Void = { _ in }) async -> ChapterRun {
+    /// to that one. `progress`, when given, is called each time the main
+    /// program starts a cell, from another task, while it runs; a run reused
+    /// from the cache calls it never.
+    public func run(_ lecture: Lecture, upTo lastCell: Int? = nil, phase: @escaping @Sendable (Phase) -> Void = { _ in },
+                    progress: (@Sendable (Progress) -> Void)? = nil) async -> ChapterRun {
         var programs = ChapterProgram.all(for: lecture, imports: imports + lecture.settings.imports)
         if let lastCell {
             programs = [ChapterProgram(lecture, purpose: .upTo(cell: lastCell), imports: imports + lecture.settings.imports)]
@@ -55,7 +66,7 @@ public struct ChapterRunner: Sendable {
                 programs.append(ChapterProgram(lecture, purpose: .failing(cell: lastCell), imports: imports + lecture.settings.imports))
             }
         }
-        return await execute(programs, of: lecture, phase: phase)
+        return await execute(programs, of: lecture, phase: phase, progress: progress)
     }
 
     /// Runs the chapter with the student's exercise cells in place of the worked
@@ -64,11 +75,12 @@ public struct ChapterRunner: Sendable {
         await execute([ChapterProgram(lecture, purpose: .exercises, imports: imports + lecture.settings.imports)], of: lecture, phase: phase)
     }
 
-    private func execute(_ programs: [ChapterProgram], of lecture: Lecture, phase: @escaping @Sendable (Phase) -> Void) async -> ChapterRun {
+    private func execute(_ programs: [ChapterProgram], of lecture: Lecture, phase: @escaping @Sendable (Phase) -> Void,
+                         progress: (@Sendable (Progress) -> Void)? = nil) async -> ChapterRun {
         var run = ChapterRun(lecture: lecture)
         for program in programs {
             do {
-                try await execute(program, into: &run, phase: phase)
+                try await execute(program, into: &run, phase: phase, progress: program.purpose == .main ? progress : nil)
             } catch {
                 run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "\(error)"))
             }
@@ -79,7 +91,8 @@ public struct ChapterRunner: Sendable {
         return run
     }
 
-    private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @escaping @Sendable (Phase) -> Void) async throws {
+    private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @escaping @Sendable (Phase) -> Void,
+                         progress: (@Sendable (Progress) -> Void)?) async throws {
         let lecture = run.lecture
         phase(.compiling)
         let compileStart = Date()
@@ -101,7 +114,7 @@ public struct ChapterRunner: Sendable {
             break
         case (_, .executable(let path, _)):
             phase(.running(cell: nil))
-            let record = try await launch(path, program, lecture, &run, phase: phase)
+            let record = try await launch(path, program, lecture, &run, phase: phase, progress: progress)
             check(record, of: program, into: &run)
         }
     }
@@ -214,7 +227,7 @@ public struct ChapterRunner: Sendable {
 
     /// Runs a compiled program, or reuses its recorded run.
     private func launch(_ executable: String, _ program: ChapterProgram, _ lecture: Lecture, _ run: inout ChapterRun,
-                        phase: @escaping @Sendable (Phase) -> Void) async throws -> RunRecord {
+                        phase: @escaping @Sendable (Phase) -> Void, progress: (@Sendable (Progress) -> Void)?) async throws -> RunRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let parameterJSON = parameters.isEmpty ? nil : String(decoding: try encoder.encode(parameters), as: UTF8.self)
@@ -223,7 +236,10 @@ public struct ChapterRunner: Sendable {
         environment["LECTURE_PARAMETERS"] = parameterJSON
         let (key, inputs) = runKey(executable, lecture, environment: environment)
         let recordPath = compiler.cache.path("runs", key + ".json")
-        if !rerun, let record = RunRecord.load(recordPath) { return record }
+        if !rerun, let record = RunRecord.load(recordPath) {
+            run.programSeconds += record.result.seconds
+            return record
+        }
         run.log.append("\(lecture.path): running \(describe(program.purpose)): "
             + (rerun ? "--rerun" : "no recorded run of this build") + (parameterJSON.map { " with parameters \($0)" } ?? "")
             + (inputs.isEmpty ? "" : " reading \(inputs.count) input file\(inputs.count == 1 ? "" : "s")"))
@@ -234,13 +250,26 @@ public struct ChapterRunner: Sendable {
         environment["LECTURE_EVENTS"] = events
         let limit = timeout ?? lecture.settings.timeout ?? Self.defaultTimeout
         let outputLimit = max(64_000_000, program.ownCells.map { lecture.cells[$0].options.outputLimit ?? CellOptions.defaultOutputLimit }.reduce(0, +))
-        let progress = EventProgress(path: events)
+        let following = EventProgress(path: events)
+        let compiled = run.compileSeconds
         let process = ChildProcess(executable: executable, environment: environment, inheritsEnvironment: false, directory: Self.folder(of: lecture),
-                                   timeout: limit, outputLimit: outputLimit) {
-            if let cell = progress.lastStartedCell() { phase(.running(cell: cell)) }
+                                   timeout: limit, outputLimit: outputLimit,
+                                   watchInterval: .milliseconds(progress == nil ? 100 : 20)) {
+            let (records, last, started) = following.read()
+            guard let last else { return }
+            phase(.running(cell: last))
+            guard let progress, started else { return }
+            // What the cells that are done printed: the output file holds all
+            // of it, since the program flushes its output before each event.
+            let output = ChapterOutput(standardOutput: Array(FileManager.default.contents(atPath: scratch + "/stdout") ?? Data()), events: records)
+            var done = ChapterRun(lecture: lecture)
+            done.compileSeconds = compiled
+            for index in output.startedCells.dropLast() { done.cells[index] = output.cells[index] }
+            progress(Progress(done: done, running: last))
         }
         let result = try await process.run(standardOutput: scratch + "/stdout", standardError: scratch + "/stderr")
         run.runSeconds += result.seconds
+        run.programSeconds += result.seconds
         let record = RunRecord(result: result,
                                standardOutput: FileManager.default.contents(atPath: scratch + "/stdout") ?? Data(),
                                standardError: FileManager.default.contents(atPath: scratch + "/stderr") ?? Data(),

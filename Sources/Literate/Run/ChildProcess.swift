@@ -45,11 +45,14 @@ struct ChildProcess: Sendable {
     /// Bytes the program may write to the files of its standard output and
     /// error together before it is stopped.
     var outputLimit: Int?
-    /// Called about ten times a second while the program runs.
+    /// Called every `watchInterval` while the program runs, when the time
+    /// and output limits are looked at.
     var watch: (@Sendable () -> Void)?
+    var watchInterval: Duration
 
     init(executable: String, arguments: [String] = [], environment: [String: String?] = [:], inheritsEnvironment: Bool = true,
-         directory: String? = nil, timeout: Double? = nil, outputLimit: Int? = nil, watch: (@Sendable () -> Void)? = nil) {
+         directory: String? = nil, timeout: Double? = nil, outputLimit: Int? = nil, watchInterval: Duration = .milliseconds(100),
+         watch: (@Sendable () -> Void)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -58,6 +61,7 @@ struct ChildProcess: Sendable {
         self.timeout = timeout
         self.outputLimit = outputLimit
         self.watch = watch
+        self.watchInterval = watchInterval
     }
 
     /// Runs the program with its standard output and error written to the files
@@ -127,7 +131,7 @@ struct ChildProcess: Sendable {
             tasks.addTask {
                 // The watchdog: progress, the time limit and the output limit.
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(100))
+                    try? await Task.sleep(for: watchInterval)
                     guard !Task.isCancelled else { break }
                     watch?()
                     let late = timeout.map { ContinuousClock.now - start > .seconds($0) } ?? false

@@ -89,7 +89,7 @@ public struct SiteBuilder: Sendable {
             let run = runs[index]
             var renderer = ChapterRenderer(lecture: lecture, outline: outline, outputs: run.cells, citationValues: run.citations,
                                            links: links, rawHTML: course.rawHTML, figures: figures[index], references: references,
-                                           problems: run.diagnostics + run.usageProblems, typeset: typeset)
+                                           problems: run.diagnostics + run.usageProblems, staleCells: run.staleCells, typeset: typeset)
             var (page, diagnostics) = renderer.render()
             diagnostics += Self.repeatedLabels(figures[index], in: lecture)
             diagnostics += Self.labelsOfHeadings(figures[index], outline, in: lecture)

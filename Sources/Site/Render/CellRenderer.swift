@@ -14,6 +14,10 @@ import Literate
 /// - `solution=NAME`: the worked answer and its output, folded behind
 ///   "Show a worked answer".
 /// - `check=NAME`: nothing; the checks stay in the lecture.
+///
+/// A cell whose output comes from an earlier run than the page's (the
+/// preview shows such cells while their chapter runs, or after it failed)
+/// has the class `stale`.
 enum CellRenderer {
     /// Where the cell's chapter is, for an exercise's instructions.
     struct Chapter {
@@ -25,20 +29,21 @@ enum CellRenderer {
     /// The cell's HTML; `numbered` holds the numbers of the figures and tables
     /// among its outputs, by their place in `outputs`.
     static func html(_ cell: Cell, outputs: [OutputItem]?, numbered: [Int: ChapterFigures.Entry] = [:],
-                     problems: [String] = [], chapter: Chapter? = nil) -> String {
+                     problems: [String] = [], chapter: Chapter? = nil, stale: Bool = false) -> String {
         let options = cell.options
         if options.check != nil, problems.isEmpty { return "" }
         if options.solution != nil {
-            let inner = body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: nil)
+            let inner = body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: nil, stale: stale)
             return "<details class=\"solution\"><summary>Show a worked answer</summary>\n\(inner)</details>\n"
         }
-        return body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: chapter)
+        return body(cell, outputs: outputs, numbered: numbered, problems: problems, chapter: chapter, stale: stale)
     }
 
     private static func body(_ cell: Cell, outputs: [OutputItem]?, numbered: [Int: ChapterFigures.Entry],
-                             problems: [String], chapter: Chapter?) -> String {
+                             problems: [String], chapter: Chapter?, stale: Bool) -> String {
         let options = cell.options
         var classes = ["cell"]
+        if stale { classes.append("stale") }
         var parts: [String] = []
         if options.norun { classes.append("norun") }
         if options.fails { classes.append("fails") }

@@ -35,6 +35,8 @@ struct ChapterRenderer {
     /// What went wrong running the chapter (or building its page): each shown
     /// in place of the output of the cell it is in, the others above the page.
     var problems: [Diagnostic] = []
+    /// Cells whose outputs come from an earlier run (``ChapterRun/staleCells``).
+    var staleCells: Set<Int> = []
     /// KaTeX's HTML for each formula, when the build typeset them; a formula
     /// missing here is written as its TeX, for a script to typeset.
     var typeset: [KaTeXRenderer.Formula: String] = [:]
@@ -84,7 +86,8 @@ struct ChapterDecorator: HTMLDecorator {
         let problems = chapter.problems.filter { Self.holds(cell, $0) }.map { $0.description(in: lecture) }
         let numbered = Dictionary(chapter.figures.entries.filter { $0.cell == index }.map { ($0.item, $0) }) { first, _ in first }
         return CellRenderer.html(cell, outputs: chapter.outputs[index], numbered: numbered, problems: problems,
-                                 chapter: CellRenderer.Chapter(path: lecture.path, number: lecture.number, id: lecture.id))
+                                 chapter: CellRenderer.Chapter(path: lecture.path, number: lecture.number, id: lecture.id),
+                                 stale: chapter.staleCells.contains(index))
     }
 
     /// Whether `problem` is at a line of `cell`'s fence.
