@@ -89,11 +89,9 @@ actor PreviewCourse {
     /// The task of each running chapter, cancelled (its program stopped) when
     /// the chapter goes away or changes again: its run would show nothing new.
     private var runs: [String: Task<Void, Never>] = [:]
-    /// The number of each chapter's latest run, counted over the whole preview,
-    /// and of the runs that showed their page early.
+    /// The number of each chapter's latest run, counted over the whole preview.
     private var runNumbers: [String: Int] = [:]
     private var runsCounted = 0
-    private var shownEarly: Set<Int> = []
     private var runner: Task<ChapterRunner, any Error>?
     /// What the library was prepared for: the products the chapters import.
     private var preparedImports: Set<String> = []
@@ -209,7 +207,10 @@ actor PreviewCourse {
         while running.count < settings.jobs, let next = queue.first(where: { !running.contains($0) }) {
             queue.removeAll { $0 == next }
             running.insert(next)
-            runs[next] = Task { await self.run(next) }
+            runsCounted += 1
+            let number = runsCounted
+            runNumbers[next] = number
+            runs[next] = Task { await self.run(next, number: number) }
         }
     }
 
@@ -218,11 +219,9 @@ actor PreviewCourse {
         await withCheckedContinuation { idle.append($0) }
     }
 
-    /// Parses and runs one chapter, then publishes the site with its page.
-    private func run(_ path: String) async {
-        runsCounted += 1
-        let number = runsCounted
-        runNumbers[path] = number
+    /// Parses and runs one chapter (run `number` of the preview), then
+    /// publishes the site with its page.
+    private func run(_ path: String, number: Int) async {
         let loaded: Result<Lecture, Diagnostics>
         do throws(Diagnostics) { loaded = .success(try Course.load(path)) } catch { loaded = .failure(error) }
         var outcome: ChapterRun?
@@ -230,18 +229,15 @@ actor PreviewCourse {
             runner = nil
         }
         if case .success(let lecture) = loaded, let runner = await preparedRunner() {
-            var progress: (@Sendable (ChapterRunner.Progress) -> Void)?
-            if let edited = firstEditedCell(lecture, path) {
-                progress = { progress in
-                    guard progress.running > edited else { return }
+            let early = firstEditedCell(lecture, path).map { edited in
+                ChapterRunner.ProgressReport(after: edited) { progress in
                     Task { await self.showWhileRunning(path, run: number, progress) }
                 }
             }
-            outcome = await runner.run(lecture, progress: progress)
+            outcome = await runner.run(lecture, progress: early)
         }
         running.remove(path)
         runs[path] = nil
-        shownEarly.remove(number)
         if order.contains(path), !Task.isCancelled {
             var chapter = chapters[path] ?? Chapter()
             chapter.notice = nil
@@ -287,11 +283,10 @@ actor PreviewCourse {
     }
 
     /// Shows the cells of run `number` of the chapter at `path` that are done,
-    /// the others as its last good run left them, with a notice; once a run.
+    /// the others as its last good run left them, with a notice, unless the
+    /// run is over.
     private func showWhileRunning(_ path: String, run number: Int, _ progress: ChapterRunner.Progress) {
-        guard runNumbers[path] == number, running.contains(path), !shownEarly.contains(number),
-              var chapter = chapters[path], let good = chapter.lastGood else { return }
-        shownEarly.insert(number)
+        guard runNumbers[path] == number, running.contains(path), var chapter = chapters[path], let good = chapter.lastGood else { return }
         chapter.shown = progress.done.fillingGaps(from: good)
         let total = progress.done.lecture.cells.count
         chapter.notice = "Running cell \(progress.running + 1) of \(total): until the chapter is done, "

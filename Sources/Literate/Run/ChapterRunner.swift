@@ -53,12 +53,24 @@ public struct ChapterRunner: Sendable {
         public var running: Int
     }
 
+    /// A look at the main program's ``Progress``, asked for once: the first
+    /// time it runs a cell after `cell`, `report` is called with it, from
+    /// another task, while the program goes on. A run reused from the cache,
+    /// or one that ends before, calls it never.
+    public struct ProgressReport: Sendable {
+        public var cell: Int
+        public var report: @Sendable (Progress) -> Void
+
+        public init(after cell: Int, report: @escaping @Sendable (Progress) -> Void) {
+            self.cell = cell
+            self.report = report
+        }
+    }
+
     /// Runs every program of the chapter, or, with `lastCell`, only its cells up
-    /// to that one. `progress`, when given, is called each time the main
-    /// program starts a cell, from another task, while it runs; a run reused
-    /// from the cache calls it never.
+    /// to that one; `progress` asks for a look at the main program while it runs.
     public func run(_ lecture: Lecture, upTo lastCell: Int? = nil, phase: @escaping @Sendable (Phase) -> Void = { _ in },
-                    progress: (@Sendable (Progress) -> Void)? = nil) async -> ChapterRun {
+                    progress: ProgressReport? = nil) async -> ChapterRun {
         var programs = ChapterProgram.all(for: lecture, imports: imports + lecture.settings.imports)
         if let lastCell {
             programs = [ChapterProgram(lecture, purpose: .upTo(cell: lastCell), imports: imports + lecture.settings.imports)]
@@ -76,7 +88,7 @@ public struct ChapterRunner: Sendable {
     }
 
     private func execute(_ programs: [ChapterProgram], of lecture: Lecture, phase: @escaping @Sendable (Phase) -> Void,
-                         progress: (@Sendable (Progress) -> Void)? = nil) async -> ChapterRun {
+                         progress: ProgressReport? = nil) async -> ChapterRun {
         var run = ChapterRun(lecture: lecture)
         for program in programs {
             do {
@@ -92,7 +104,7 @@ public struct ChapterRunner: Sendable {
     }
 
     private func execute(_ program: ChapterProgram, into run: inout ChapterRun, phase: @escaping @Sendable (Phase) -> Void,
-                         progress: (@Sendable (Progress) -> Void)?) async throws {
+                         progress: ProgressReport?) async throws {
         let lecture = run.lecture
         phase(.compiling)
         let compileStart = Date()
@@ -227,7 +239,7 @@ public struct ChapterRunner: Sendable {
 
     /// Runs a compiled program, or reuses its recorded run.
     private func launch(_ executable: String, _ program: ChapterProgram, _ lecture: Lecture, _ run: inout ChapterRun,
-                        phase: @escaping @Sendable (Phase) -> Void, progress: (@Sendable (Progress) -> Void)?) async throws -> RunRecord {
+                        phase: @escaping @Sendable (Phase) -> Void, progress: ProgressReport?) async throws -> RunRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let parameterJSON = parameters.isEmpty ? nil : String(decoding: try encoder.encode(parameters), as: UTF8.self)
@@ -250,22 +262,22 @@ public struct ChapterRunner: Sendable {
         environment["LECTURE_EVENTS"] = events
         let limit = timeout ?? lecture.settings.timeout ?? Self.defaultTimeout
         let outputLimit = max(64_000_000, program.ownCells.map { lecture.cells[$0].options.outputLimit ?? CellOptions.defaultOutputLimit }.reduce(0, +))
-        let following = EventProgress(path: events)
+        let following = EventProgress(path: events, reportingAfter: progress?.cell)
         let compiled = run.compileSeconds
         let process = ChildProcess(executable: executable, environment: environment, inheritsEnvironment: false, directory: Self.folder(of: lecture),
                                    timeout: limit, outputLimit: outputLimit,
                                    watchInterval: .milliseconds(progress == nil ? 100 : 20)) {
-            let (records, last, started) = following.read()
+            let (records, last, report) = following.read()
             guard let last else { return }
             phase(.running(cell: last))
-            guard let progress, started else { return }
+            guard let progress, report else { return }
             // What the cells that are done printed: the output file holds all
             // of it, since the program flushes its output before each event.
             let output = ChapterOutput(standardOutput: Array(FileManager.default.contents(atPath: scratch + "/stdout") ?? Data()), events: records)
             var done = ChapterRun(lecture: lecture)
             done.compileSeconds = compiled
             for index in output.startedCells.dropLast() { done.cells[index] = output.cells[index] }
-            progress(Progress(done: done, running: last))
+            progress.report(Progress(done: done, running: last))
         }
         let result = try await process.run(standardOutput: scratch + "/stdout", standardError: scratch + "/stderr")
         run.runSeconds += result.seconds

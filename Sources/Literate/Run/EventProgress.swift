@@ -11,18 +11,23 @@ final class EventProgress: Sendable {
         var pending: [UInt8] = []
         var records: [EventRecord] = []
         var lastCell: Int?
+        var reportingAfter: Int?
     }
 
     private let path: String
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
-    init(path: String) {
+    /// Follows the events at `path`; ``read()`` says, once, when a cell after
+    /// `reportingAfter` started.
+    init(path: String, reportingAfter cell: Int? = nil) {
         self.path = path
+        state = Mutex(State(reportingAfter: cell))
     }
 
     /// The records the program wrote so far (whole lines only), the cell that
-    /// started last, and whether a cell started since the last look.
-    func read() -> (records: [EventRecord], lastCell: Int?, cellStarted: Bool) {
+    /// started last, and whether this is the first look since a cell after
+    /// the one to report after started.
+    func read() -> (records: [EventRecord], lastCell: Int?, report: Bool) {
         state.withLock { state in
             guard let handle = FileHandle(forReadingAtPath: path) else { return (state.records, state.lastCell, false) }
             defer { try? handle.close() }
@@ -31,16 +36,17 @@ final class EventProgress: Sendable {
             state.offset += UInt64(data.count)
             state.pending += data
             guard let end = state.pending.lastIndex(of: 0x0A) else { return (state.records, state.lastCell, false) }
-            var started = false
             for record in EventRecord.records(in: Array(state.pending[...end])) {
-                if case .cellStarted(let index) = record.event {
-                    state.lastCell = index
-                    started = true
-                }
+                if case .cellStarted(let index) = record.event { state.lastCell = index }
                 state.records.append(record)
             }
             state.pending.removeFirst(end + 1)
-            return (state.records, state.lastCell, started)
+            var report = false
+            if let after = state.reportingAfter, let last = state.lastCell, last > after {
+                report = true
+                state.reportingAfter = nil
+            }
+            return (state.records, state.lastCell, report)
         }
     }
 }
