@@ -161,7 +161,7 @@ struct PreviewCommandTests {
         let events = try preview.listen(from: "01-slow.html")
         defer { events.close() }
 
-        let seen = events.reloads.count
+        var seen = events.reloads.count
         try course.write("01-slow.md", slow.replacingOccurrences(of: "let base = 6", with: "let base = 7"))
         let saved = Date()
         #expect(events.reload(naming: "01-slow.html", after: seen, timeout: 120) != nil)
@@ -169,16 +169,58 @@ struct PreviewCommandTests {
         #expect(Date().timeIntervalSince(saved) < 60)
         #expect(early.contains("base is 7"))
         #expect(early.contains("<div id=\"lecture-preview-running\""))
-        #expect(early.contains("Running cell 2 of 2"))
+        #expect(early.contains("The chapter is running: until it is done, the cells from cell 2 on"))
         #expect(early.contains("<div class=\"cell stale\">"))
         #expect(early.contains("slept; base was 6"), "the running cell shows its previous output")
         #expect(preview.standardOutput.contains("preview: 01-slow: shown while it runs: compile"))
 
-        let done = events.reloads.count
-        #expect(events.reload(naming: "01-slow.html", after: done, timeout: 120) != nil)
+        seen = events.reloads.count
+        #expect(events.reload(naming: "01-slow.html", after: seen, timeout: 120) != nil)
         let final = try preview.get("/01-slow.html").body
         #expect(final.contains("base is 7") && final.contains("slept; base was 7"))
         #expect(!final.contains("lecture-preview-running") && !final.contains("cell stale"))
+
+        /// The page after the first reload that follows saving `text`.
+        func pageAfterSaving(_ text: String) throws -> String {
+            let seen = events.reloads.count
+            try course.write("01-slow.md", text)
+            #expect(events.reload(naming: "01-slow.html", after: seen, timeout: 120) != nil)
+            return try preview.get("/01-slow.html").body
+        }
+
+        // Shown early, then saved so that it no longer parses: the page goes
+        // back to what it showed before, under the error.
+        #expect(try pageAfterSaving(slow.replacingOccurrences(of: "let base = 6", with: "let base = 8")).contains("base is 8"))
+        let unreadable = try pageAfterSaving(slow.replacingOccurrences(of: "```swift\nimport Foundation", with: "```swift hidden\nimport Foundation"))
+        #expect(unreadable.contains("base is 7") && unreadable.contains("slept; base was 7"), "\(unreadable.suffix(3000))")
+        #expect(!unreadable.contains("lecture-preview-running") && !unreadable.contains("cell stale"))
+        #expect(unreadable.contains("<div id=\"lecture-preview-problems\""))
+
+        // A compile error, then a fix: the early page shows none of the error
+        // of the code that is gone.
+        #expect(try pageAfterSaving(slow.replacingOccurrences(of: "let base = 6", with: "let base: Int = \"six\"")).contains("cannot convert value of type"))
+        let fixed = try pageAfterSaving(slow.replacingOccurrences(of: "let base = 6", with: "let base = 9"))
+        #expect(fixed.contains("base is 9") && fixed.contains("lecture-preview-running"))
+        #expect(!fixed.contains("lecture-preview-problems"))
+    }
+
+    /// A chapter that names a library product that does not exist, then no
+    /// longer does: the library is prepared again, and the chapter runs.
+    @Test func aChapterThatNamedAMissingProductRunsOnceItNoLongerDoes() throws {
+        let course = try Workspace(["01-first.md": Self.first])
+        let preview = try PreviewProcess.start(in: course)
+        defer { _ = preview.interrupt() }
+        let events = try preview.listen(from: "01-first.html")
+        defer { events.close() }
+        var seen = events.reloads.count
+        try course.write("01-first.md", "<!-- lecture imports=NoSuchProduct -->\n" + Self.first)
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        #expect(try preview.get("/01-first.html").body.contains("NoSuchProduct"))
+        seen = events.reloads.count
+        try course.write("01-first.md", Self.first.replacingOccurrences(of: "let base = 6", with: "let base = 60"))
+        #expect(events.reload(naming: "01-first.html", after: seen, timeout: 120) != nil)
+        let page = try preview.get("/01-first.html").body
+        #expect(page.contains("base is 60") && !page.contains("NoSuchProduct"), "\(page.suffix(2000))")
     }
 
     /// The local addresses of the sockets listening on `port`, from the kernel's
@@ -266,6 +308,7 @@ struct PreviewCommandTests {
             while Self.processes(workingIn: lectures).isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             #expect(!Self.processes(workingIn: lectures).isEmpty, "the chapter program runs")
             #expect(preview.interrupt() == 128 + SIGINT)
+            #expect(!preview.standardError.contains("trapped"), "a program stopped by the interrupt is no trap: \(preview.standardError)")
             Thread.sleep(forTimeInterval: 0.5)
             #expect(Self.processes(workingIn: lectures).isEmpty, "no chapter program outlives the preview")
             #expect(!FileManager.default.fileExists(atPath: preview.siteFolder), "the site is removed and stays removed")

@@ -55,6 +55,10 @@ actor PreviewCourse {
         var problems: [String] = []
         /// What its page says while it runs, shown early.
         var notice: String?
+        /// What its page showed before it was shown early, to go back to when
+        /// the run gives no page (the chapter no longer parses, or the library
+        /// does not build).
+        var beforeEarly: ChapterRun?
     }
 
     /// What the changes since the last publication cost, for the terminal.
@@ -176,7 +180,12 @@ actor PreviewCourse {
         if changes.theme || changes.courseInfo { makeBuilder() }
         // course.json names imports too: the library is looked at again (its
         // keys are cached: nothing builds when nothing it holds changed).
-        if changes.library || changes.courseInfo { runner = nil }
+        // A library that did not build is tried again on a save of a chapter,
+        // which may have named a product that does not exist.
+        if changes.library || changes.courseInfo || (!changes.chapters.isEmpty && courseProblems[Concern.library] != nil) {
+            runner = nil
+        }
+        let listed = order
         if changes.chapterList { listChapters() }
         if changes.library || changes.lectureFiles || changes.courseInfo {
             enqueue(order)
@@ -188,7 +197,7 @@ actor PreviewCourse {
         schedule()
         if queue.isEmpty && running.isEmpty {
             publish()
-        } else if changes.chapterList, started {
+        } else if order != listed, started {
             // A chapter added or gone shows in the navigation while others run.
             publishSoon()
         }
@@ -238,9 +247,13 @@ actor PreviewCourse {
         }
         running.remove(path)
         runs[path] = nil
+        // A run stopped by Ctrl-C says nothing of its chapter.
+        if RunningChildren.stopping { return }
         if order.contains(path), !Task.isCancelled {
             var chapter = chapters[path] ?? Chapter()
+            if chapter.notice != nil, outcome == nil { chapter.shown = chapter.beforeEarly }
             chapter.notice = nil
+            chapter.beforeEarly = nil
             switch loaded {
             case .failure(let diagnostics):
                 chapter.problems = diagnostics.all.map(\.description)
@@ -287,12 +300,38 @@ actor PreviewCourse {
     /// run is over.
     private func showWhileRunning(_ path: String, run number: Int, _ progress: ChapterRunner.Progress) {
         guard runNumbers[path] == number, running.contains(path), var chapter = chapters[path], let good = chapter.lastGood else { return }
+        if chapter.notice == nil { chapter.beforeEarly = chapter.shown }
         chapter.shown = progress.done.fillingGaps(from: good)
-        let total = progress.done.lecture.cells.count
-        chapter.notice = "Running cell \(progress.running + 1) of \(total): until the chapter is done, "
-            + "this cell and those after it show the output of the previous run."
+        chapter.notice = "The chapter is running: until it is done, the cells from cell \(progress.running + 1) on and "
+            + "the values cited in the text show the output of the previous run (or none, where their code changed)."
         chapters[path] = chapter
-        publish(early: (path, progress.done.compileSeconds))
+        publishEarly(path, compiled: progress.done.compileSeconds)
+    }
+
+    /// Publishes the page of a chapter shown while it runs, and nothing else:
+    /// the other pages, the navigation, the search index and the other pages'
+    /// problems stay as they were (a label of a cell that has not run yet
+    /// would be missing from them), and the page shows its notice and none of
+    /// the problems of the chapter's last run, which were its earlier code's.
+    /// The terminal hears of nothing until the run is done.
+    private func publishEarly(_ path: String, compiled: Double) {
+        let start = ContinuousClock.now
+        let page = Course.id(ofPath: path) + ".html"
+        guard let builder, let notice = chapters[path]?.notice,
+              let site = try? builder.build(order.compactMap { chapters[$0]?.shown }, courseFolder: inputs.lectures, keepGoing: true),
+              let html = site.files[page] else { return }
+        var next = snapshot
+        next.generation += 1
+        next.files[page] = html
+        next.pageProblems[page] = nil
+        next.pageNotices[page] = notice
+        let changed = next.changes(since: snapshot)
+        guard !changed.isEmpty else { return }
+        show(next, changed: changed)
+        if let batch {
+            log.status("preview: \(Course.id(ofPath: path)): shown while it runs: compile \(Self.seconds(compiled)), "
+                + "site \(Self.seconds(ContinuousClock.now - start)); \(Self.seconds(ContinuousClock.now - batch.start)) after the change")
+        }
     }
 
     /// Publishes now when no chapter runs any more; else within a second,
@@ -373,9 +412,8 @@ actor PreviewCourse {
     }
 
     /// Builds the site from what every chapter shows now, and publishes it
-    /// when anything a page shows changed; `early` names a chapter shown
-    /// while it runs, and the seconds it took to compile.
-    private func publish(early: (path: String, compiled: Double)? = nil) {
+    /// when anything a page shows changed.
+    private func publish() {
         let start = ContinuousClock.now
         var next = PreviewSnapshot(generation: snapshot.generation + 1, files: snapshot.files)
         let shown = order.compactMap { chapters[$0]?.shown }
@@ -398,15 +436,17 @@ actor PreviewCourse {
         var pageless: [String] = []
         for path in order {
             guard let chapter = chapters[path] else { continue }
+            if let notice = chapter.notice, chapter.shown != nil {
+                // Shown while it runs: its problems are told when it is done.
+                next.pageNotices[Course.id(ofPath: path) + ".html"] = notice
+                continue
+            }
             let problems = chapter.problems + (linkProblems[path] ?? [])
             report(path, problems, fixed: "\(path): no more problems")
             if chapter.shown == nil {
                 pageless += problems
             } else if !problems.isEmpty {
                 next.pageProblems[Course.id(ofPath: path) + ".html"] = problems
-            }
-            if chapter.shown != nil, let notice = chapter.notice {
-                next.pageNotices[Course.id(ofPath: path) + ".html"] = notice
             }
         }
         for (concern, problems) in courseProblems.sorted(by: { $0.key < $1.key }) {
@@ -421,9 +461,16 @@ actor PreviewCourse {
 
         let changed = next.changes(since: snapshot)
         guard !changed.isEmpty || snapshot.generation == 0 else {
-            if early == nil { finishBatch(siteSeconds: start, changed: 0) }
+            finishBatch(siteSeconds: start, changed: 0)
             return
         }
+        show(next, changed: changed)
+        finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
+    }
+
+    /// Makes `next` the version served (and in the site folder), and tells
+    /// the open pages which of its paths `changed`.
+    private func show(_ next: PreviewSnapshot, changed: Set<String>) {
         do {
             try folder.update(to: next.files, changed: changed)
         } catch {
@@ -433,18 +480,6 @@ actor PreviewCourse {
         server.show(next)
         let server = server
         Task { await server.announce(generation: next.generation, changed: changed) }
-        if let early {
-            reportEarly(early.path, compiled: early.compiled, siteSeconds: start)
-        } else {
-            finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
-        }
-    }
-
-    /// One line on a page shown while its chapter runs; the batch goes on.
-    private func reportEarly(_ path: String, compiled: Double, siteSeconds start: ContinuousClock.Instant) {
-        guard let batch else { return }
-        log.status("preview: \(Course.id(ofPath: path)): shown while it runs: compile \(Self.seconds(compiled)), "
-            + "site \(Self.seconds(ContinuousClock.now - start)); \(Self.seconds(ContinuousClock.now - batch.start)) after the change")
     }
 
     /// Prints `problems` under `key` when they differ from what was printed last.

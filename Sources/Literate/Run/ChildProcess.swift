@@ -213,6 +213,10 @@ public enum RunningChildren {
         groups.withLock { _ = $0.running.remove(group) }
     }
 
+    /// Whether ``killAll()`` was called: a run that ends now was stopped, and
+    /// says nothing of its chapter.
+    public static var stopping: Bool { groups.withLock { $0.stopping } }
+
     /// Kills every running child's process group, and every child that
     /// registers from now on, and removes the scratch folders in use: for a
     /// tool that exits next. It waits 50 ms for children started just before
