@@ -169,7 +169,7 @@ struct PreviewCommandTests {
         #expect(Date().timeIntervalSince(saved) < 60)
         #expect(early.contains("base is 7"))
         #expect(early.contains("<div id=\"lecture-preview-running\""))
-        #expect(early.contains("The chapter is running: until it is done, the cells from cell 2 on"))
+        #expect(early.contains("The chapter is running: until it is done, the cells marked"))
         #expect(early.contains("<div class=\"cell stale\">"))
         #expect(early.contains("slept; base was 6"), "the running cell shows its previous output")
         #expect(preview.standardOutput.contains("preview: 01-slow: shown while it runs: compile"))
@@ -202,6 +202,61 @@ struct PreviewCommandTests {
         let fixed = try pageAfterSaving(slow.replacingOccurrences(of: "let base = 6", with: "let base = 9"))
         #expect(fixed.contains("base is 9") && fixed.contains("lecture-preview-running"))
         #expect(!fixed.contains("lecture-preview-problems"))
+    }
+
+    /// An early page needs the first edited cell in the chapter's main
+    /// program (a scope's cells run in a program of their own, after it);
+    /// saves in quick succession print no empty status line; and after
+    /// Ctrl-C nothing the preview or its compilers made is left in TMPDIR.
+    @Test func aScopedEditShowsNoEarlyPageAndNothingIsLeftInTheTemporaryFolder() throws {
+        let chapter = """
+            # Scoped
+
+            ```swift
+            print("main 1")
+            ```
+
+            ```swift scope=A
+            print("scope 1")
+            ```
+
+            ```swift
+            import Foundation
+            Thread.sleep(forTimeInterval: 2)
+            print("slow 1")
+            ```
+
+            """
+        let course = try Workspace(["01-scoped.md": chapter])
+        let temporary = course.root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let preview = try PreviewProcess.start(in: course, environment: ["TMPDIR": temporary.path])
+        #expect(try preview.get("/01-scoped.html").body.contains("slow 1"))
+        let events = try preview.listen(from: "01-scoped.html")
+        defer { events.close() }
+
+        let seen = events.reloads.count
+        try course.write("01-scoped.md", chapter.replacingOccurrences(of: "scope 1", with: "scope 2").replacingOccurrences(of: "slow 1", with: "slow 2"))
+        #expect(events.reload(naming: "01-scoped.html", after: seen, timeout: 120) != nil)
+        let page = try preview.get("/01-scoped.html").body
+        #expect(page.contains("scope 2") && page.contains("slow 2") && !page.contains("lecture-preview-running"), "\(page.suffix(2000))")
+
+        try course.write("01-scoped.md", chapter.replacingOccurrences(of: "main 1", with: "main 2"))
+        Thread.sleep(forTimeInterval: 0.1)
+        try course.write("01-scoped.md", chapter.replacingOccurrences(of: "main 1", with: "main 3"))
+        let deadline = Date().addingTimeInterval(120)
+        var last = ""
+        while Date() < deadline {
+            last = try preview.get("/01-scoped.html").body
+            if last.contains("main 3"), last.contains("slow 1"), !last.contains("lecture-preview-running") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(last.contains("main 3") && !last.contains("lecture-preview-running"))
+        #expect(!preview.standardOutput.contains("0 pages changed"), "\(preview.standardOutput)")
+
+        #expect(preview.interrupt() == 128 + SIGINT)
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(left.isEmpty, "left in TMPDIR: \(left)")
     }
 
     /// A chapter that names a library product that does not exist, then no

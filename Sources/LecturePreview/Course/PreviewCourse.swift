@@ -96,6 +96,8 @@ actor PreviewCourse {
     /// The number of each chapter's latest run, counted over the whole preview.
     private var runNumbers: [String: Int] = [:]
     private var runsCounted = 0
+    /// When each chapter was saved last, for the line of its early page.
+    private var savedAt: [String: ContinuousClock.Instant] = [:]
     private var runner: Task<ChapterRunner, any Error>?
     /// What the library was prepared for: the products the chapters import.
     private var preparedImports: Set<String> = []
@@ -191,14 +193,16 @@ actor PreviewCourse {
             enqueue(order)
         } else {
             let lectures = inputs.lecturesFolder
-            enqueue(order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") },
-                    stoppingTheirRuns: true)
+            let saved = order.filter { path in changes.chapters.contains(lectures + "/" + Course.id(ofPath: path) + ".md") }
+            for path in saved { savedAt[path] = .now }
+            enqueue(saved, stoppingTheirRuns: true)
         }
         schedule()
         if queue.isEmpty && running.isEmpty {
             publish()
-        } else if order != listed, started {
-            // A chapter added or gone shows in the navigation while others run.
+        } else if started, order != listed || changes.theme {
+            // A chapter added or gone shows in the navigation, and a new
+            // look on every page, while chapters run.
             publishSoon()
         }
     }
@@ -269,7 +273,7 @@ actor PreviewCourse {
             }
             chapters[path] = chapter
         }
-        if started { publishSoon() }
+        if started, !Task.isCancelled { publishSoon() }
         schedule()
         if queue.isEmpty && running.isEmpty {
             resumeIdleWaiters()
@@ -302,8 +306,8 @@ actor PreviewCourse {
         guard runNumbers[path] == number, running.contains(path), var chapter = chapters[path], let good = chapter.lastGood else { return }
         if chapter.notice == nil { chapter.beforeEarly = chapter.shown }
         chapter.shown = progress.done.fillingGaps(from: good)
-        chapter.notice = "The chapter is running: until it is done, the cells from cell \(progress.running + 1) on and "
-            + "the values cited in the text show the output of the previous run (or none, where their code changed)."
+        chapter.notice = "The chapter is running: until it is done, the cells marked \u{201C}output of the previous run\u{201D} "
+            + "and the values cited in the text are the previous run\u{2019}s; a changed cell that has not run yet shows nothing."
         chapters[path] = chapter
         publishEarly(path, compiled: progress.done.compileSeconds)
     }
@@ -325,12 +329,15 @@ actor PreviewCourse {
         next.files[page] = html
         next.pageProblems[page] = nil
         next.pageNotices[page] = notice
+        // A problem of the course that is gone (the library builds now) goes
+        // from every page; the terminal says so when the run is done.
+        next.courseProblems = problemsOfTheCourse()
         let changed = next.changes(since: snapshot)
         guard !changed.isEmpty else { return }
         show(next, changed: changed)
-        if let batch {
+        if let saved = savedAt[path] ?? batch?.start {
             log.status("preview: \(Course.id(ofPath: path)): shown while it runs: compile \(Self.seconds(compiled)), "
-                + "site \(Self.seconds(ContinuousClock.now - start)); \(Self.seconds(ContinuousClock.now - batch.start)) after the change")
+                + "site \(Self.seconds(ContinuousClock.now - start)); \(Self.seconds(ContinuousClock.now - saved)) after its save")
         }
     }
 
@@ -406,6 +413,7 @@ actor PreviewCourse {
             courseProblems[Concern.lectures] = [error.description]
         }
         chapters = chapters.filter { order.contains($0.key) }
+        savedAt = savedAt.filter { order.contains($0.key) }
         queue.removeAll { !order.contains($0) }
         for (path, run) in runs where !order.contains(path) { run.cancel() }
         enqueue(order.filter { chapters[$0] == nil && !running.contains($0) })
@@ -433,7 +441,6 @@ actor PreviewCourse {
                 courseProblems[Concern.site] = error.all.map(\.description)
             }
         }
-        var pageless: [String] = []
         for path in order {
             guard let chapter = chapters[path] else { continue }
             if let notice = chapter.notice, chapter.shown != nil {
@@ -443,17 +450,14 @@ actor PreviewCourse {
             }
             let problems = chapter.problems + (linkProblems[path] ?? [])
             report(path, problems, fixed: "\(path): no more problems")
-            if chapter.shown == nil {
-                pageless += problems
-            } else if !problems.isEmpty {
+            if chapter.shown != nil, !problems.isEmpty {
                 next.pageProblems[Course.id(ofPath: path) + ".html"] = problems
             }
         }
         for (concern, problems) in courseProblems.sorted(by: { $0.key < $1.key }) {
             report(concern, problems, fixed: nil)
-            next.courseProblems += problems
         }
-        next.courseProblems += pageless
+        next.courseProblems = problemsOfTheCourse()
         for key in printed.keys where courseProblems[key] == nil && !order.contains(key) && key != "warnings" {
             // A chapter that went away takes its problems with it.
             report(key, [], fixed: key.hasSuffix(".md") ? nil : "preview: the \(key) problem is gone")
@@ -466,6 +470,13 @@ actor PreviewCourse {
         }
         show(next, changed: changed)
         finishBatch(siteSeconds: start, changed: changed.filter { $0.hasSuffix(".html") }.count)
+    }
+
+    /// What every page shows: the problems of the course as a whole, then
+    /// those of the chapters that have no page.
+    private func problemsOfTheCourse() -> [String] {
+        courseProblems.sorted { $0.key < $1.key }.flatMap(\.value)
+            + order.compactMap { chapters[$0] }.filter { $0.shown == nil }.flatMap(\.problems)
     }
 
     /// Makes `next` the version served (and in the site folder), and tells
@@ -496,13 +507,18 @@ actor PreviewCourse {
     /// One line on what the changes since the last one cost.
     private func finishBatch(siteSeconds start: ContinuousClock.Instant, changed pages: Int) {
         guard let batch, started else { return }
+        let done = queue.isEmpty && running.isEmpty
+        // A publication while chapters run that changed no page says nothing.
+        guard pages > 0 || !batch.chapters.isEmpty || done else { return }
         let site = ContinuousClock.now - start
         let total = ContinuousClock.now - batch.start
-        let chapters = batch.chapters.isEmpty ? "" : batch.chapters.map { Course.id(ofPath: $0) }.joined(separator: ", ") + ": "
+        var named = Set<String>()
+        let ran = batch.chapters.filter { named.insert($0).inserted }
+        let chapters = ran.isEmpty ? "" : ran.map { Course.id(ofPath: $0) }.joined(separator: ", ") + ": "
         log.status("preview: \(chapters)compile \(Self.seconds(batch.compiling)), run \(Self.seconds(batch.running)), "
             + "site \(Self.seconds(site)); \(pages) page\(pages == 1 ? "" : "s") changed, \(Self.seconds(total)) after the change")
         // Runs still to come are the next line's, counted from the same change.
-        self.batch = queue.isEmpty && running.isEmpty ? nil : Batch(start: batch.start)
+        self.batch = done ? nil : Batch(start: batch.start)
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

@@ -68,9 +68,11 @@ public struct ChapterCompiler: Sendable {
         try manager.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? manager.removeItem(atPath: work) }
         try Data(program.source.utf8).write(to: URL(fileURLWithPath: work + "/main.swift"))
+        // The driver's temporary files (objects, link lists) go into the
+        // build's own folder, which goes whatever happens to the compiler.
         let compiler = ChildProcess(executable: toolchain.swiftc,
                                     arguments: [work + "/main.swift"] + (program.runs ? ["-o", work + "/chapter"] : []) + flags(for: program),
-                                    timeout: timeout, outputLimit: 50_000_000)
+                                    environment: ["TMPDIR": work], timeout: timeout, outputLimit: 50_000_000)
         let (result, output) = try await compiler.capture()
         if result.timedOut {
             throw CompilerStopped(reason: "the compiler took longer than \(Self.seconds(timeout)) (raise the limit with --timeout)", output: "")

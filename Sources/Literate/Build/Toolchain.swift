@@ -17,7 +17,13 @@ public struct Toolchain: Sendable {
         guard let swiftc = findExecutable("swiftc"), let swift = findExecutable("swift") else {
             throw Diagnostic(at: nil, "cannot find swiftc on the PATH; install Swift 6 and add its usr/bin to the PATH")
         }
-        guard let (result, version) = try? await ChildProcess(executable: swiftc, arguments: ["--version"], timeout: 60).capture(),
+        // The driver leaves a folder in TMPDIR even for --version: a folder
+        // of its own, removed after.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lecture-swiftc-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        guard let (result, version) = try? await ChildProcess(executable: swiftc, arguments: ["--version"], environment: ["TMPDIR": scratch],
+                                                              timeout: 60).capture(),
               result.succeeded else {
             throw Diagnostic(at: nil, "'\(swiftc) --version' failed")
         }

@@ -56,7 +56,8 @@ public struct ChapterRunner: Sendable {
     /// A look at the main program's ``Progress``, asked for once: the first
     /// time it runs a cell after `cell`, `report` is called with it, from
     /// another task, while the program goes on. A run reused from the cache,
-    /// or one that ends before, calls it never.
+    /// one that ends before, or a `cell` that another program of the chapter
+    /// runs (a scope's, an isolated one) calls it never.
     public struct ProgressReport: Sendable {
         public var cell: Int
         public var report: @Sendable (Progress) -> Void
@@ -92,7 +93,8 @@ public struct ChapterRunner: Sendable {
         var run = ChapterRun(lecture: lecture)
         for program in programs {
             do {
-                try await execute(program, into: &run, phase: phase, progress: program.purpose == .main ? progress : nil)
+                let follows = program.purpose == .main && progress.map { program.ownCells.contains($0.cell) } == true
+                try await execute(program, into: &run, phase: phase, progress: follows ? progress : nil)
             } catch {
                 run.diagnostics.append(Diagnostic(at: SourceLocation(file: lecture.path, line: 1), "\(error)"))
             }

@@ -18,12 +18,15 @@ struct PreviewProcess {
 
     /// Starts the preview and waits until it serves (the first build may build
     /// the library the chapters link: minutes on a fresh machine).
-    static func start(in workspace: Workspace, arguments: [String] = [], timeout: Double = 900) throws -> PreviewProcess {
+    static func start(in workspace: Workspace, arguments: [String] = [], environment: [String: String] = [:],
+                      timeout: Double = 900) throws -> PreviewProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LectureBinary.path)
         process.arguments = ["preview", "--port", "0"] + arguments
         process.currentDirectoryURL = workspace.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "CI": "true", "LECTURE_CACHE": LectureBinary.sharedCache]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["NO_COLOR": "1", "CI": "true", "LECTURE_CACHE": LectureBinary.sharedCache]) { $1 }
+            .merging(environment) { $1 }
         let output = workspace.root.appendingPathComponent("preview-stdout.txt")
         let errors = workspace.root.appendingPathComponent("preview-stderr.txt")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
