@@ -33,11 +33,13 @@ public struct PreviewSettings: Sendable {
 /// chapter is done, the whole site is built again in memory, compared with the
 /// version served, and the changed paths published (``PreviewSnapshot``).
 ///
-/// A chapter whose last run took a while shows its page early, while it
-/// runs: as soon as the cells up to the first one whose code changed are
-/// done, with what they printed now and the cells after them as the last
-/// good run left them, marked so (``showWhileRunning(_:run:_:)``); the page
-/// reloads again when the chapter is done.
+/// A chapter whose last good run took ``earlyPageAfter`` or more shows its
+/// page early, while it runs: as soon as its main program has started the
+/// cell after the first one whose code changed (when that cell is the main
+/// program's), with what the cells done printed now and the others as the
+/// last good run left them, marked so (``showWhileRunning(_:run:_:)``). Only
+/// that page is published then (``publishEarly(_:compiled:)``); it reloads
+/// again when the chapter is done.
 ///
 /// A chapter that fails keeps its page: the run's diagnostics in place of
 /// the failing cell and over the page, the other cells with their last good
