@@ -4,6 +4,19 @@ public enum OutputItem: Equatable, Sendable {
     case display(Display)
 }
 
+/// What one `check` of an exercise found, and the cell that ran it.
+public struct ExerciseCheckResult: Equatable, Sendable {
+    public var exercise: String
+    public var passed: Bool
+    public var message: String
+    /// The index of the cell that was running, if one was.
+    public var cell: Int?
+
+    public init(exercise: String, passed: Bool, message: String, cell: Int?) {
+        (self.exercise, self.passed, self.message, self.cell) = (exercise, passed, message, cell)
+    }
+}
+
 /// The outputs of a chapter run, split by cell.
 public struct ChapterOutput: Equatable, Sendable {
     /// Output items per cell index, for the cells that started.
@@ -20,7 +33,7 @@ public struct ChapterOutput: Equatable, Sendable {
     /// last one, by cell index: output that no comment says.
     public var printedAfterCheckpoints: [Int: String] = [:]
     /// The `check` results of exercises, in order, with the cell that ran each.
-    public var checks: [(exercise: String, passed: Bool, message: String, cell: Int?)] = []
+    public var checks: [ExerciseCheckResult] = []
     /// Whether the program reached its end.
     public var reachedEnd = false
     /// A parameter the program could not read, with the type it wanted.
@@ -72,7 +85,7 @@ public struct ChapterOutput: Equatable, Sendable {
                 sinceCheckpoint = ""
                 passedCheckpoint = true
             case .check(let exercise, let passed, let message):
-                checks.append((exercise, passed, message, current))
+                checks.append(ExerciseCheckResult(exercise: exercise, passed: passed, message: message, cell: current))
             case .parameterRejected(let name, let value, let type):
                 rejectedParameter = (name, value, type)
             case .chapterEnded:
@@ -86,7 +99,7 @@ public struct ChapterOutput: Equatable, Sendable {
     public static func == (a: ChapterOutput, b: ChapterOutput) -> Bool {
         a.cells == b.cells && a.citations == b.citations && a.startedCells == b.startedCells && a.checkpoints == b.checkpoints
             && a.printedAfterCheckpoints == b.printedAfterCheckpoints
-            && a.reachedEnd == b.reachedEnd && a.checks.map { "\($0)" } == b.checks.map { "\($0)" }
+            && a.reachedEnd == b.reachedEnd && a.checks == b.checks
     }
 }
 

@@ -91,12 +91,12 @@ actor PreviewCourse {
     private var order: [String] = []
     private var chapters: [String: Chapter] = [:]
     private var queue: [String] = []
-    private var running: Set<String> = []
+    /// The chapters running, with the number of their run, counted over the
+    /// whole preview: a look at a run that ended must not show over the next.
+    private var running: [String: Int] = [:]
     /// The task of each running chapter, cancelled (its program stopped) when
     /// the chapter goes away or changes again: its run would show nothing new.
     private var runs: [String: Task<Void, Never>] = [:]
-    /// The number of each chapter's latest run, counted over the whole preview.
-    private var runNumbers: [String: Int] = [:]
     private var runsCounted = 0
     /// When each chapter was saved last, for the line of its early page.
     private var savedAt: [String: ContinuousClock.Instant] = [:]
@@ -219,12 +219,11 @@ actor PreviewCourse {
     }
 
     private func schedule() {
-        while running.count < settings.jobs, let next = queue.first(where: { !running.contains($0) }) {
+        while running.count < settings.jobs, let next = queue.first(where: { running[$0] == nil }) {
             queue.removeAll { $0 == next }
-            running.insert(next)
             runsCounted += 1
             let number = runsCounted
-            runNumbers[next] = number
+            running[next] = number
             runs[next] = Task { await self.run(next, number: number) }
         }
     }
@@ -251,7 +250,7 @@ actor PreviewCourse {
             }
             outcome = await runner.run(lecture, progress: early)
         }
-        running.remove(path)
+        running[path] = nil
         runs[path] = nil
         // A run stopped by Ctrl-C says nothing of its chapter.
         if RunningChildren.stopping { return }
@@ -305,7 +304,7 @@ actor PreviewCourse {
     /// the others as its last good run left them, with a notice, unless the
     /// run is over.
     private func showWhileRunning(_ path: String, run number: Int, _ progress: ChapterRunner.Progress) {
-        guard runNumbers[path] == number, running.contains(path), var chapter = chapters[path], let good = chapter.lastGood else { return }
+        guard running[path] == number, var chapter = chapters[path], let good = chapter.lastGood else { return }
         if chapter.notice == nil { chapter.beforeEarly = chapter.shown }
         chapter.shown = progress.done.fillingGaps(from: good)
         chapter.notice = "The chapter is running: until it is done, the cells marked \u{201C}output of the previous run\u{201D} "
@@ -418,7 +417,7 @@ actor PreviewCourse {
         savedAt = savedAt.filter { order.contains($0.key) }
         queue.removeAll { !order.contains($0) }
         for (path, run) in runs where !order.contains(path) { run.cancel() }
-        enqueue(order.filter { chapters[$0] == nil && !running.contains($0) })
+        enqueue(order.filter { chapters[$0] == nil && running[$0] == nil })
     }
 
     /// Builds the site from what every chapter shows now, and publishes it
@@ -445,7 +444,7 @@ actor PreviewCourse {
         }
         for path in order {
             guard let chapter = chapters[path] else { continue }
-            if let notice = chapter.notice, chapter.shown != nil {
+            if let notice = chapter.notice {
                 // Shown while it runs: its problems are told when it is done.
                 next.pageNotices[Course.id(ofPath: path) + ".html"] = notice
                 continue

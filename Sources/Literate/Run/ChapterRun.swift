@@ -15,7 +15,7 @@ public struct ChapterRun: Sendable {
     /// passed, by cell index.
     public var printedAfterCheckpoints: [Int: String] = [:]
     /// The results of exercises' checks, in the order they ran.
-    public var exerciseChecks: [(exercise: String, passed: Bool, message: String, cell: Int?)] = []
+    public var exerciseChecks: [ExerciseCheckResult] = []
     /// Compile errors, traps, timeouts and broken expectations, at their cell's line.
     public var diagnostics: [Diagnostic] = []
     /// What was wrong with the input of the run rather than the chapter: a

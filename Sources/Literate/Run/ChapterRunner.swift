@@ -269,10 +269,10 @@ public struct ChapterRunner: Sendable {
         let process = ChildProcess(executable: executable, environment: environment, inheritsEnvironment: false, directory: Self.folder(of: lecture),
                                    timeout: limit, outputLimit: outputLimit,
                                    watchInterval: .milliseconds(progress == nil ? 100 : 20)) {
-            let (records, last, report) = following.read()
+            let (last, records) = following.read()
             guard let last else { return }
             phase(.running(cell: last))
-            guard let progress, report else { return }
+            guard let progress, let records else { return }
             // What the cells that are done printed: the output file holds all
             // of it, since the program flushes its output before each event.
             let output = ChapterOutput(standardOutput: Array(FileManager.default.contents(atPath: scratch + "/stdout") ?? Data()), events: records)

@@ -36,7 +36,7 @@ enum PrintsCheck {
 /// Checks that every exercise's worked answer passes its checks when the
 /// chapter runs (`verify` runs solutions in place of exercises).
 enum ExerciseCheck {
-    static func problems(in lecture: Lecture, checks: [(exercise: String, passed: Bool, message: String, cell: Int?)]) -> [Diagnostic] {
+    static func problems(in lecture: Lecture, checks: [ExerciseCheckResult]) -> [Diagnostic] {
         checks.filter { !$0.passed }.map { check in
             // The cell that ran the check, or the exercise's first check cell.
             let checks = lecture.cells.filter { $0.options.check == check.exercise }
