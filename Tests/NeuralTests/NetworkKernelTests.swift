@@ -31,6 +31,7 @@ import Testing
         Case(widths: [1, 3, 2], activations: [.identity, .relu], rows: 1),
         Case(widths: [20, 12, 1], activations: [.tanh, .sigmoid], rows: 7),
         Case(widths: [5, 16, 8, 1], activations: [.tanh, .sigmoid, .sigmoid], rows: 50),
+        Case(widths: [3, 75, 1], activations: [.tanh, .sigmoid], rows: 29),
     ]
 
     /// The network of `widths`, every second layer without bias, weights and

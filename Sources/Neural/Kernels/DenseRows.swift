@@ -189,6 +189,13 @@ struct Tile {
              r4 * other.r4, r5 * other.r5, r6 * other.r6, r7 * other.r7)
     }
 
+    /// self + w·other entry by entry, the product rounded before the sum.
+    @inline(__always)
+    func adding(_ w: Double, times other: Tile) -> Tile {
+        Tile(r0 + w * other.r0, r1 + w * other.r1, r2 + w * other.r2, r3 + w * other.r3,
+             r4 + w * other.r4, r5 + w * other.r5, r6 + w * other.r6, r7 + w * other.r7)
+    }
+
     /// s + row 0 + row 1 + … + row 7, added in that order.
     @inline(__always)
     func rowSum(from s: Lanes) -> Lanes {
