@@ -294,16 +294,20 @@ private struct LayerRows {
             return
         }
         if count == 8 {
-            // A full group: each chunk of eight outputs with the eight rows'
-            // Δ in registers, then the partial last chunk, if any.
-            var j = 0
-            while j &+ 8 <= p {
-                backpropagateTile(rows: k, columns: j, gradient: g, sums: sums, deltas: deltas,
-                                  keepingDeltas: below != nil)
-                j &+= 8
-            }
-            if j < p {
-                backpropagate(rows: k, count: 8, columns: j..<p, gradient: g, sums: sums, deltas: deltas)
+            // The loop over the chunks is compiled once for each activation
+            // that is known where it is inlined, so that no lane tests which
+            // one it is.
+            let keepingDeltas = below != nil
+            switch shape.activation {
+            case .sigmoid:
+                backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
+                                   activation: .sigmoid)
+            case .identity:
+                backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
+                                   activation: .identity)
+            default:
+                backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
+                                   activation: shape.activation)
             }
         } else {
             backpropagate(rows: k, count: count, columns: 0..<p, gradient: g, sums: sums, deltas: deltas)
@@ -323,6 +327,27 @@ private struct LayerRows {
         }
     }
 
+    /// A full group of eight rows k..<k + 8 (p ≥ 2): each chunk of eight
+    /// outputs with the eight rows' Δ in registers, then the partial last
+    /// chunk, if any.
+    @inline(__always)
+    private func backpropagateTiles(
+        rows k: Int, gradient g: UnsafePointer<Double>,
+        sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
+        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: Activation
+    ) {
+        let p = shape.p
+        var j = 0
+        while j &+ 8 <= p {
+            backpropagateTile(rows: k, columns: j, gradient: g, sums: sums, deltas: deltas,
+                              keepingDeltas: keepingDeltas, activation: activation)
+            j &+= 8
+        }
+        if j < p {
+            backpropagate(rows: k, count: 8, columns: j..<p, gradient: g, sums: sums, deltas: deltas)
+        }
+    }
+
     /// Outputs j..<j + 8 of a full group of eight rows k..<k + 8 (p ≥ 2):
     /// Δ = G ⊙ σ′ for the eight rows in registers, added to the bias and
     /// weight sums row after row; Δ also kept in `deltas` if G = ΔWᵀ follows.
@@ -330,11 +355,11 @@ private struct LayerRows {
     private func backpropagateTile(
         rows k: Int, columns j: Int, gradient g: UnsafePointer<Double>,
         sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
-        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool
+        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: Activation
     ) {
         let (d, p) = (shape.d, shape.p)
         let x = input + k &* d
-        let slopes = Tile(rows: output + (k &* p &+ j), stride: p).map { shape.activation.derivative(atOutput: $0) }
+        let slopes = Tile(rows: output + (k &* p &+ j), stride: p).map { activation.derivative(atOutput: $0) }
         let delta = Tile(rows: g + j, stride: p).multiplied(by: slopes)
         if keepingDeltas {
             delta.store(to: deltas + j, stride: p)
@@ -350,7 +375,7 @@ private struct LayerRows {
 
     /// The `columns` of rows k..<k + count (p ≥ 2), each row's Δ through
     /// `deltas`: the same sums in the same order as
-    /// ``backpropagateTile(rows:columns:gradient:sums:deltas:keepingDeltas:)``.
+    /// ``backpropagateTile(rows:columns:gradient:sums:deltas:keepingDeltas:activation:)``.
     @inline(never)
     private func backpropagate(
         rows k: Int, count: Int, columns: Range<Int>, gradient g: UnsafePointer<Double>,
