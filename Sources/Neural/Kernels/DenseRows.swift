@@ -42,14 +42,7 @@ struct DenseRows {
         }
         for i in 0..<rows {
             let row = x + i &* d, out = y + i &* p
-            var j = 0
-            // Sixteen outputs at a time, then eight (see Logistic.sigmoid(_:_:)).
-            while j &+ 16 <= p {
-                let (a, b) = activation.apply(preactivation(row, columns: j), preactivation(row, columns: j &+ 8))
-                a.store(to: out + j)
-                b.store(to: out + (j &+ 8))
-                j &+= 16
-            }
+            var j = applySixteenAtATime(activation, into: out) { preactivation(row, columns: $0) }
             if j &+ 8 <= p {
                 activation.apply(preactivation(row, columns: j)).store(to: out + j)
                 j &+= 8
@@ -94,13 +87,7 @@ struct DenseRows {
                             .store(to: z + j, count: lanes)
                     }
                 }
-                var j = 0
-                while j &+ 16 <= p {
-                    let (a, b) = activation.apply(biased(z, columns: j), biased(z, columns: j &+ 8))
-                    a.store(to: out + j)
-                    b.store(to: out + (j &+ 8))
-                    j &+= 16
-                }
+                let j = applySixteenAtATime(activation, into: out) { biased(z, columns: $0) }
                 forEachLanes(p &- j) { start, lanes in
                     let sum = Lanes(loading: z + (j &+ start), count: lanes)
                     let b = bias.map { Lanes(loading: $0 + (j &+ start), count: lanes) }
@@ -108,6 +95,24 @@ struct DenseRows {
                 }
             }
         }
+    }
+
+    /// out[j] = σ(zⱼ) for the outputs j of a row sixteen at a time, two
+    /// vectors z(j) and z(j + 8) whose sigmoids run side by side
+    /// (``Logistic/sigmoid(_:_:)``); returns the first j left, with fewer
+    /// than sixteen outputs after it.
+    @inline(__always)
+    private func applySixteenAtATime<A: LaneActivation>(
+        _ activation: A, into out: UnsafeMutablePointer<Double>, _ z: (Int) -> Lanes
+    ) -> Int {
+        var j = 0
+        while j &+ 16 <= p {
+            let (a, b) = activation.apply(z(j), z(j &+ 8))
+            a.store(to: out + j)
+            b.store(to: out + (j &+ 8))
+            j &+= 16
+        }
+        return j
     }
 
     /// zⱼ + bⱼ for the eight entries j, j + 1, … of `z` (zⱼ without bias).
