@@ -26,13 +26,13 @@ LOSS_TOLERANCE = 1e-9
 # The operations of each workload's kernels, per eight-lane operation's lane,
 # by the pipes that execute them (see README.md, "Lower bounds"): fused
 # multiply-adds and multiplications, additions and subtractions, divisions.
-# Per sample and step of the Iris neuron: z = x·θ (3 + 3), σ (16 + 8 + 1),
+# Per sample and step of the Iris neuron: z = x·θ (3 + 3), σ (10 + 3 + 1),
 # the residual (1 addition) and the three sums (3 + 3).
-IRIS_OPERATIONS = {"fma": 22, "add": 15, "div": 1}
+IRIS_OPERATIONS = {"fma": 16, "add": 10, "div": 1}
 # Per point, step and hidden unit of the 2-64-1 network: z = x·W + b (2 + 3),
-# σ (16 + 8 + 1), the output's dot product (1 + 1), and backward the output
+# σ (10 + 3 + 1), the output's dot product (1 + 1), and backward the output
 # layer's weight sums and G (2 + 2), Δ (2 + 1), the bias and weight sums (2 + 3).
-TWO_LAYER_OPERATIONS = {"fma": 25, "add": 18, "div": 1}
+TWO_LAYER_OPERATIONS = {"fma": 19, "add": 13, "div": 1}
 LANES = 8
 
 

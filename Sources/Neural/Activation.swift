@@ -19,7 +19,7 @@ public enum Activation: Sendable, CaseIterable {
     /// perceptron is not trained by gradient descent.
     case step
     /// The logistic function σ(z) = 1 / (1 + e⁻ᶻ), with values in (0, 1);
-    /// σ′(z) = σ(z)(1 − σ(z)). Computed within 2 ulp by ``Logistic``.
+    /// σ′(z) = σ(z)(1 − σ(z)). Computed within 2.6 ulp by ``Logistic``.
     case sigmoid
     /// The hyperbolic tangent σ(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ), with values in
     /// (−1, 1); σ′(z) = 1 − tanh²(z).

@@ -1,23 +1,25 @@
-"""The polynomial of the library's exponential (Sources/Neural/Kernels/Exponential.swift).
+"""The table and polynomial of the library's exponential (Sources/Neural/Kernels/Exponential.swift).
 
-After the reduction x = k ln 2 + r, |r| <= ln(2)/2 < 0.3466, the kernel computes
+After the reduction x = (16 m + j) ln(2)/16 + r, 0 <= j < 16, |r| <= ln(2)/32 < 0.02167,
+the kernel computes
 
-    e^r ~ 1 + r + r^2 q(r),    q(r) = c0 + c1 r + ... + c10 r^10,
+    e^x = 2^m 2^(j/16) e^r,    e^r - 1 ~ r + r^2 q(r),    q(r) = c0 + c1 r + ... + c4 r^4,
 
-so q approximates f(r) = (e^r - 1 - r) / r^2. This script finds the q of degree 10
-that minimizes the largest relative error of e^r, max |r^2 (q(r) - f(r)) / e^r| on
-[-0.3466, 0.3466], by the Remez exchange algorithm in 60-digit arithmetic (mpmath),
-with c0 = 1/2 held exact; rounds the coefficients to doubles; and prints them as
-Swift hexadecimal literals with the error that the rounded polynomial leaves, measured
-on 20,001 points (about 2^-60: a hundredth of a unit in the last place of e^r).
+so q approximates f(r) = (e^r - 1 - r) / r^2. This script prints the table of 2^(j/16)
+as pairs hi + lo of doubles (hi rounded to nearest, lo the rest rounded), and finds the q
+of degree 4 that minimizes the largest relative error of e^r, max |r^2 (q(r) - f(r)) / e^r|
+on [-0.02167, 0.02167], by the Remez exchange algorithm in 60-digit arithmetic (mpmath),
+with c0 = 1/2 held exact; rounds the coefficients to doubles; and prints them as Swift
+hexadecimal literals with the error that the rounded polynomial leaves, measured on 20,001
+points (about 2^-68: far below a unit in the last place of e^r).
 
 Usage: python3 exp_coefficients.py
 """
 import mpmath as mp
 
 mp.mp.dps = 60
-A = mp.mpf("0.3466")
-DEGREE = 10
+A = mp.mpf("0.02167")
+DEGREE = 4
 
 
 def f(r):
@@ -54,7 +56,7 @@ def alternating_extrema(c, xs):
 
 
 def remez(iterations=40):
-    """c0 = 1/2 and the free coefficients c1..c10 of the weighted minimax q."""
+    """c0 = 1/2 and the free coefficients c1..c4 of the weighted minimax q."""
     free = DEGREE
     n = free + 1
     # Chebyshev-like nodes, shifted off r = 0 where the weight vanishes.
@@ -81,7 +83,21 @@ def remez(iterations=40):
     return c
 
 
+def table():
+    """2^(j/16) for j = 0..15 as (hi, lo): hi the nearest double, lo the nearest to the rest."""
+    pairs = []
+    for j in range(16):
+        exact = mp.mpf(2) ** (mp.mpf(j) / 16)
+        hi = float(exact)
+        pairs.append((hi, float(exact - mp.mpf(hi))))
+    return pairs
+
+
 def main():
+    pairs = table()
+    print("// 2^(j/16), j = 0..15, as hi + lo")
+    print("hi: " + ", ".join(float.hex(hi) for hi, _ in pairs))
+    print("lo: " + ", ".join(float.hex(lo) for _, lo in pairs))
     rounded = [float(v) for v in remez()]
     worst = max(abs(error([mp.mpf(v) for v in rounded], x)) for x in grid(20001))
     print(f"// largest relative error of e^r with these coefficients: {mp.nstr(worst, 3)}"
