@@ -8,6 +8,8 @@ import Darwin
 ///
 ///     neural-bench iris                          train the Iris neuron once
 ///     neural-bench two-layer POINTS STEPS RATE   train the two-layer network once
+///     neural-bench two-layer-phases POINTS STEPS RATE
+///                                                the same, each step's passes timed apart
 ///     neural-bench --dump-iris OUT.csv           write the Iris data for C and NumPy
 ///
 /// A run prints one JSON object (see ``Measurement``).
@@ -21,12 +23,17 @@ func main(_ arguments: [String]) throws(BenchError) {
         }
         let data = try PointsFile(path: arguments[1])
         print(TwoLayerBenchmark.run(data: data, steps: steps, learningRate: rate).json())
+    case "two-layer-phases" where arguments.count == 4:
+        guard let steps = Int(arguments[2]), steps > 0, let rate = Double(arguments[3]) else {
+            throw BenchError("two-layer-phases: STEPS must be a positive integer and RATE a number")
+        }
+        print(TwoLayerBenchmark.phases(data: try PointsFile(path: arguments[1]), steps: steps, learningRate: rate))
     case "--dump-iris" where arguments.count == 2:
         guard let file = fopen(arguments[1], "w"), fputs(IrisBenchmark.csv(), file) >= 0, fclose(file) == 0 else {
             throw BenchError("\(arguments[1]): cannot write")
         }
     default:
-        throw BenchError("usage: neural-bench iris | two-layer POINTS STEPS RATE | --dump-iris OUT.csv")
+        throw BenchError("usage: neural-bench iris | two-layer POINTS STEPS RATE | two-layer-phases POINTS STEPS RATE | --dump-iris OUT.csv")
     }
 }
 
