@@ -98,7 +98,9 @@ public struct CourseLibrary: Sendable {
         let baseKey = BuildCache.digest("\(toolchain.version)\n\(TargetCPU.name)\n\(harness.text)\n\(resolved)")
         let library = CourseLibrary(libraryFolder: release, modulesFolder: release + "/Modules", runtimePackage: runtime.packagePath,
                                     productKeys: productKeys, baseKey: baseKey)
-        let key = BuildCache.digest(productKeys.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n") + baseKey)
+        // The flags file is as good as the rule that read it: a new rule, a new key.
+        let key = BuildCache.digest(productKeys.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+                                    + baseKey + "\nclang flags \(flagsRule)")
         let stamp = folder + "/built.key", flagsFile = folder + "/clang-flags.json"
         var built = library
         if (try? String(contentsOfFile: stamp, encoding: .utf8)) == key, FileManager.default.fileExists(atPath: release + "/libLectureKit.so"),
@@ -132,10 +134,33 @@ public struct CourseLibrary: Sendable {
         guard let module = rest.range(of: "-release.module\":"), let args = rest[module.upperBound...].range(of: "args: ") else { return [] }
         let line = rest[args.upperBound...].prefix { $0 != "\n" }
         guard let arguments = try? JSONDecoder().decode([String].self, from: Data(line.utf8)) else { return [] }
+        return moduleFlags(in: arguments)
+    }
+
+    /// The version of ``moduleFlags(in:)``, part of the library's key: 2 keeps
+    /// an include folder given as `-I` and its path in two arguments.
+    static let flagsRule = 2
+
+    /// The module map and include flags among a compiler's `-Xcc` arguments:
+    /// `-Xcc -fmodule-map-file=M`, `-Xcc -IP`, and `-Xcc -I -Xcc P` (a C
+    /// target's own include folder), kept whole so that no path is lost and
+    /// no flag is taken for a path.
+    static func moduleFlags(in arguments: [String]) -> [String] {
         var flags: [String] = []
-        for (index, argument) in arguments.enumerated() where argument == "-Xcc" && index + 1 < arguments.count {
+        var index = 0
+        while index + 1 < arguments.count {
+            guard arguments[index] == "-Xcc" else {
+                index += 1
+                continue
+            }
             let value = arguments[index + 1]
-            if value.hasPrefix("-fmodule-map-file=") || value.hasPrefix("-I") { flags += ["-Xcc", value] }
+            if value == "-I", index + 3 < arguments.count, arguments[index + 2] == "-Xcc" {
+                flags += ["-Xcc", "-I", "-Xcc", arguments[index + 3]]
+                index += 4
+                continue
+            }
+            if value.hasPrefix("-fmodule-map-file=") || (value.hasPrefix("-I") && value != "-I") { flags += ["-Xcc", value] }
+            index += 2
         }
         return flags
     }
