@@ -56,6 +56,15 @@ import Testing
         """)
     }
 
+    /// A cited number whose value the run did not change keeps the author's
+    /// spelling; one that changed is written in the recorded precision.
+    @Test func keepsTheSpellingOfAnUnchangedCitedNumber() throws {
+        let lecture = try parse("# T\n\n{{a: 2.5e5}}, {{b: 6.7E5}}, {{c: +3}}, {{d: 4e-05}} and {{e: 2.5e5}}.\n")
+        let blessed = try blessedText(run(of: lecture, outputs: [:],
+                                          citations: [0: "251234.5", 1: "670000", 2: "3", 3: "5.3e-05", 4: "260000"]))
+        #expect(blessed == "# T\n\n{{a: 2.5e5}}, {{b: 6.7E5}}, {{c: +3}}, {{d: 5e-05}} and {{e: 2.6e+05}}.\n")
+    }
+
     @Test func blessedSourceVerifies() throws {
         let lecture = try parse("# T\n\n```swift\nprint(1)\n```\n")
         let first = run(of: lecture, outputs: [0: "``` 0.25\n"])

@@ -20,7 +20,9 @@ public struct Citation: Equatable, Sendable {
 extension Citation {
     /// What the citation shows: the run's value `actual` written like the
     /// recorded one (same decimals, or same significant digits in scientific
-    /// notation), or with six significant digits when nothing was recorded. Text
+    /// notation), or with six significant digits when nothing was recorded; a
+    /// recorded number that the run's value, so written, equals stays as the
+    /// author spelled it (`2.5e5`, `+3`, `1.50E-3`). Text
     /// that is not a number as `verify` reads one (`0x1F`, `1.`) stays as it is,
     /// and so does a number a `Double` cannot hold (a whole number of more than
     /// 15 digits, `1e400`); without a run, the recorded value, else the expression.
@@ -28,7 +30,13 @@ extension Citation {
         guard let actual else { return recorded ?? expression }
         guard let read = RecordedNumber(actual), !read.needsDigits else { return actual }
         let number = read.value
-        if let recorded, let previous = RecordedNumber(recorded) { return previous.formatting(number) }
+        if let recorded, let previous = RecordedNumber(recorded) {
+            let formatted = previous.formatting(number)
+            // A value that reads as the recorded one keeps the author's
+            // spelling of it: 2.5e5 stays, not 2.5e+05.
+            if let again = RecordedNumber(formatted), again.value == previous.value { return recorded }
+            return formatted
+        }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(format: "%.6g", number)
     }
