@@ -6,7 +6,9 @@
 ///
 /// With p ≥ 2 outputs, sixteen of them (two vectors, whose sigmoids run side
 /// by side, ``Logistic/sigmoid(_:_:)``), then eight, then the rest advance
-/// together along a row of W. With one output, eight rows advance together:
+/// together along a row of W; with at most ``fewInputs`` inputs, a row's sums
+/// are formed a term at a time for all its outputs first
+/// (``evaluateFewInputs(_:rows:into:activation:)``). With one output, eight rows advance together:
 /// their inputs are read as 8×8 tiles and transposed in registers, so that
 /// each lane still adds its own row's terms in order.
 struct DenseRows {
