@@ -32,9 +32,10 @@ extension Citation {
         let number = read.value
         if let recorded, let previous = RecordedNumber(recorded) {
             let formatted = previous.formatting(number)
-            // A value that reads as the recorded one keeps the author's
-            // spelling of it: 2.5e5 stays, not 2.5e+05.
-            if let again = RecordedNumber(formatted), again.value == previous.value { return recorded }
+            // A value that reads as the recorded one, as verify reads it
+            // (the sign of a zero, every digit of a number a Double cannot
+            // hold), keeps the author's spelling of it: 2.5e5 stays, not 2.5e+05.
+            if let again = RecordedNumber(formatted), previous.matches(again, tolerance: 0) { return recorded }
             return formatted
         }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
