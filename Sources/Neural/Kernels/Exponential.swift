@@ -4,7 +4,9 @@ import CLookup
 /// normal results, and within 1.16 of the smallest subnormal for subnormal
 /// ones (``ExponentialTests`` measure at most 0.641 and 0.792 over dense
 /// sweeps of the whole range against an independent double-double
-/// computation), with the same bits on every CPU.
+/// computation; a search of a million arguments with j = 15 and |r| near
+/// ln2/32, against 140-bit mpmath, found 0.656 at x = 311.89229986173996),
+/// with the same bits on every CPU.
 ///
 /// The algorithm, for |x| < 708:
 ///
