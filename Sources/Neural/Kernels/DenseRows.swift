@@ -26,7 +26,7 @@ struct DenseRows {
         switch activation {
         case .sigmoid: evaluate(x, rows: rows, into: y, activation: SigmoidLanes())
         case .identity: evaluate(x, rows: rows, into: y, activation: IdentityLanes())
-        default: evaluate(x, rows: rows, into: y, activation: AnyActivationLanes(activation: activation))
+        default: evaluate(x, rows: rows, into: y, activation: activation)
         }
     }
 

@@ -3,6 +3,8 @@
 /// that the sigmoid's lanes never test which activation they compute. (A
 /// kernel that takes an ``Activation`` value relies on being inlined where
 /// the value is a constant, which the compiler does not do for every loop.)
+/// ``Activation`` itself is one, testing which activation it is lane by
+/// lane, for the activations with no type of their own.
 protocol LaneActivation {
     /// σ of every lane.
     func apply(_ z: Lanes) -> Lanes
@@ -10,6 +12,8 @@ protocol LaneActivation {
     func apply(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes)
     /// σ of one value.
     func callAsFunction(_ z: Double) -> Double
+    /// σ′ of every lane, from the outputs y = σ(z).
+    func derivative(atOutput y: Lanes) -> Lanes
 }
 
 /// The sigmoid (``Logistic``).
@@ -17,6 +21,7 @@ struct SigmoidLanes: LaneActivation {
     @inline(__always) func apply(_ z: Lanes) -> Lanes { Logistic.sigmoid(z) }
     @inline(__always) func apply(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes) { Logistic.sigmoid(a, b) }
     @inline(__always) func callAsFunction(_ z: Double) -> Double { Logistic.sigmoid(z) }
+    @inline(__always) func derivative(atOutput y: Lanes) -> Lanes { Activation.sigmoid.derivative(atOutput: y) }
 }
 
 /// The identity.
@@ -24,12 +29,7 @@ struct IdentityLanes: LaneActivation {
     @inline(__always) func apply(_ z: Lanes) -> Lanes { z }
     @inline(__always) func apply(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes) { (a, b) }
     @inline(__always) func callAsFunction(_ z: Double) -> Double { z }
+    @inline(__always) func derivative(atOutput y: Lanes) -> Lanes { Activation.identity.derivative(atOutput: y) }
 }
 
-/// Any activation, tested where it is applied.
-struct AnyActivationLanes: LaneActivation {
-    let activation: Activation
-    @inline(__always) func apply(_ z: Lanes) -> Lanes { activation.apply(z) }
-    @inline(__always) func apply(_ a: Lanes, _ b: Lanes) -> (Lanes, Lanes) { activation.apply(a, b) }
-    @inline(__always) func callAsFunction(_ z: Double) -> Double { activation(z) }
-}
+extension Activation: LaneActivation {}

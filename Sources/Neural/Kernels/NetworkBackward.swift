@@ -295,16 +295,15 @@ private struct LayerRows {
         }
         if count == 8 {
             // The loop over the chunks is compiled once for each activation
-            // that is known where it is inlined, so that no lane tests which
-            // one it is.
+            // type (see LaneActivation).
             let keepingDeltas = below != nil
             switch shape.activation {
             case .sigmoid:
                 backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
-                                   activation: .sigmoid)
+                                   activation: SigmoidLanes())
             case .identity:
                 backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
-                                   activation: .identity)
+                                   activation: IdentityLanes())
             default:
                 backpropagateTiles(rows: k, gradient: g, sums: sums, deltas: deltas, keepingDeltas: keepingDeltas,
                                    activation: shape.activation)
@@ -330,11 +329,10 @@ private struct LayerRows {
     /// A full group of eight rows k..<k + 8 (p ≥ 2): each chunk of eight
     /// outputs with the eight rows' Δ in registers, then the partial last
     /// chunk, if any.
-    @inline(__always)
-    private func backpropagateTiles(
+    private func backpropagateTiles<A: LaneActivation>(
         rows k: Int, gradient g: UnsafePointer<Double>,
         sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
-        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: Activation
+        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: A
     ) {
         let p = shape.p
         var j = 0
@@ -352,10 +350,10 @@ private struct LayerRows {
     /// Δ = G ⊙ σ′ for the eight rows in registers, added to the bias and
     /// weight sums row after row; Δ also kept in `deltas` if G = ΔWᵀ follows.
     @inline(__always)
-    private func backpropagateTile(
+    private func backpropagateTile<A: LaneActivation>(
         rows k: Int, columns j: Int, gradient g: UnsafePointer<Double>,
         sums: (weight: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>),
-        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: Activation
+        deltas: UnsafeMutablePointer<Double>, keepingDeltas: Bool, activation: A
     ) {
         let (d, p) = (shape.d, shape.p)
         let x = input + k &* d
