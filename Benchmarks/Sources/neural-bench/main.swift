@@ -17,17 +17,13 @@ func main(_ arguments: [String]) throws(BenchError) {
     switch arguments.first {
     case "iris" where arguments.count == 1:
         print(IrisBenchmark.run().json())
-    case "two-layer" where arguments.count == 4:
-        guard let steps = Int(arguments[2]), let rate = Double(arguments[3]) else {
-            throw BenchError("two-layer: STEPS must be an integer and RATE a number")
+    case let command? where ["two-layer", "two-layer-phases"].contains(command) && arguments.count == 4:
+        guard let steps = Int(arguments[2]), steps > 0, let rate = Double(arguments[3]) else {
+            throw BenchError("\(command): STEPS must be a positive integer and RATE a number")
         }
         let data = try PointsFile(path: arguments[1])
-        print(TwoLayerBenchmark.run(data: data, steps: steps, learningRate: rate).json())
-    case "two-layer-phases" where arguments.count == 4:
-        guard let steps = Int(arguments[2]), steps > 0, let rate = Double(arguments[3]) else {
-            throw BenchError("two-layer-phases: STEPS must be a positive integer and RATE a number")
-        }
-        print(TwoLayerBenchmark.phases(data: try PointsFile(path: arguments[1]), steps: steps, learningRate: rate))
+        print(command == "two-layer" ? TwoLayerBenchmark.run(data: data, steps: steps, learningRate: rate).json()
+                                     : TwoLayerBenchmark.phases(data: data, steps: steps, learningRate: rate))
     case "--dump-iris" where arguments.count == 2:
         guard let file = fopen(arguments[1], "w"), fputs(IrisBenchmark.csv(), file) >= 0, fclose(file) == 0 else {
             throw BenchError("\(arguments[1]): cannot write")

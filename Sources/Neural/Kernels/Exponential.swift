@@ -104,7 +104,7 @@ enum Exponential {
     @inline(never)
     static func expOutsideNormalRange(_ x: Lanes) -> Lanes {
         // Clamped, e^x is 0 or +∞ in double precision beyond both bounds,
-        // and k stays within the range of two normal powers of two.
+        // and m stays within the range of two normal powers of two.
         let clamped = x.replacing(with: -746, where: x .< -746).replacing(with: 710, where: x .> 710)
         let (y, shifted) = reduced(clamped)
         let m = SIMD8<Int64>(truncatingIfNeeded: shifted.bits &- Lanes(repeating: shift).bits) &>> 4
